@@ -1,0 +1,47 @@
+//! Annotate: finds, in one cleaned report, its sentences, the people, organisations and
+//! places it names, the values it states about them (ages, counts, dates, places,
+//! weapons, charges) and whom it credits for what.
+//!
+//! [`annotate`] runs the annotators in order; each is a function of the tokens, the
+//! mentions found so far and the knowledge files. Every item carries a span.
+
+pub mod ages;
+pub mod attribution;
+pub mod counts;
+pub mod dates;
+pub mod event_facts;
+pub mod mentions;
+pub mod numbers;
+pub mod people;
+pub mod sentences;
+pub mod tokens;
+
+use corroborate_knowledge::Knowledge;
+use corroborate_model::{AnnotatedReport, Report};
+
+/// Annotates one report.
+pub fn annotate(report: Report, k: &Knowledge) -> AnnotatedReport {
+    let text = report.text.as_str();
+    let sentences = sentences::split(text, k);
+    let tokens: Vec<Vec<tokens::Token>> = sentences.iter().map(|s| tokens::tokenize(text, s.span)).collect();
+
+    let mut candidates = mentions::find(text, &sentences, &tokens, k);
+    people::apply_cues(&mut candidates, &tokens, k);
+    let mentions = people::link(candidates, k);
+
+    let mut claims = Vec::new();
+    for (s, toks) in tokens.iter().enumerate() {
+        ages::find(s, toks, &mentions, k, &mut claims);
+        if sentences[s].lede {
+            let ages: Vec<_> = claims.iter().filter(|c| c.sentence == s && c.attribute == "age").map(|c| c.span).collect();
+            counts::find(s, toks, &ages, k, &mut claims);
+            dates::find(s, text, toks, report.published, k, &mut claims);
+            event_facts::places(s, toks, &mentions, k, &mut claims);
+        }
+        event_facts::weapons(s, text, toks, k, &mut claims);
+        event_facts::charges(s, text, toks, &mut claims);
+    }
+    let attributions = attribution::find(text, report.outlet.as_deref(), &sentences, &tokens, &mentions, k);
+    drop(tokens);
+    AnnotatedReport { report, sentences, mentions, claims, attributions }
+}

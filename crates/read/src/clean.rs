@@ -1,0 +1,213 @@
+//! Removes boilerplate lines (newsletter prompts, share text, donation appeals, image
+//! credits, repeated captions) and keeps every news sentence.
+//!
+//! The patterns are data (`data/boilerplate.toml`); the mechanism is line classification:
+//! 1. a line matching a pattern class is removed with that class as its reason, unless it is
+//!    quoted speech (a quotation with a reporting verb) or too long to be page furniture;
+//! 2. cues remove lines without a pattern: a line repeated verbatim (a caption shown twice),
+//!    a line that is one phrase written twice (widget text), a caption followed by the same
+//!    caption with a credit;
+//! 3. weak lines (short fragments without sentence punctuation, calls to action, lines that
+//!    address the reader) are removed only when they stand next to a removed line, so a
+//!    sign-up box is taken out whole while a lone standfirst is kept.
+
+use std::collections::HashMap;
+
+use corroborate_knowledge::Knowledge;
+use corroborate_model::{RawReport, RemovedLine};
+
+/// Lines longer than this many words are article text, whatever they contain.
+const MAX_BOILERPLATE_WORDS: usize = 80;
+
+/// The body split into kept paragraphs and removed lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    pub kept: Vec<String>,
+    pub removed: Vec<RemovedLine>,
+}
+
+/// Classifies every line of the report's body.
+pub fn clean(raw: &RawReport, k: &Knowledge) -> Cleaned {
+    let lines: Vec<&str> = raw.body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut reason: Vec<Option<String>> = lines.iter().map(|l| pattern_class(l, k)).collect();
+
+    // Cue: verbatim repeats (of the line, or of the headline).
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for l in &lines {
+        *counts.entry(normalise(l)).or_default() += 1;
+    }
+    let title = normalise(&raw.title);
+    for (i, l) in lines.iter().enumerate() {
+        if reason[i].is_some() {
+            continue;
+        }
+        let n = normalise(l);
+        if counts[&n] > 1 {
+            reason[i] = Some("repeated".into());
+        } else if is_doubled(&n) {
+            reason[i] = Some("widget".into());
+        } else if n == title && i == 0 {
+            reason[i] = Some("repeated-headline".into());
+        }
+    }
+    // Cue: a caption followed by itself with a credit.
+    for i in 0..lines.len().saturating_sub(1) {
+        if reason[i].is_none()
+            && reason[i + 1].is_some()
+            && lines[i + 1].len() > lines[i].len()
+            && lines[i + 1].starts_with(lines[i])
+        {
+            reason[i] = Some("caption".into());
+            reason[i + 1] = Some("caption".into());
+        }
+    }
+    // Weak lines next to removed ones, to a fixed point.
+    let weak: Vec<bool> = lines.iter().map(|l| is_weak(l, k)).collect();
+    loop {
+        let mut changed = false;
+        for i in 0..lines.len() {
+            if reason[i].is_some() || !weak[i] {
+                continue;
+            }
+            let prev = i.checked_sub(1).and_then(|j| reason[j].clone());
+            let next = reason.get(i + 1).cloned().flatten();
+            if let Some(r) = prev.or(next) {
+                let base = r.split(' ').next().unwrap_or(&r).to_string();
+                reason[i] = Some(format!("{base} (adjacent)"));
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut kept = Vec::new();
+    let mut removed = Vec::new();
+    for (l, r) in lines.iter().zip(reason) {
+        match r {
+            Some(reason) => removed.push(RemovedLine { text: l.to_string(), reason }),
+            None => kept.push(l.to_string()),
+        }
+    }
+    Cleaned { kept, removed }
+}
+
+fn normalise(l: &str) -> String {
+    l.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// "Send in e-mailSend in e-mail": one phrase written twice.
+fn is_doubled(n: &str) -> bool {
+    let compact: String = n.chars().filter(|c| !c.is_whitespace()).collect();
+    let len = compact.chars().count();
+    if len < 6 || len % 2 != 0 {
+        return false;
+    }
+    let half: String = compact.chars().take(len / 2).collect();
+    compact.ends_with(&half) && compact.starts_with(&half)
+}
+
+fn words(l: &str) -> Vec<String> {
+    l.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// Quoted speech: a quotation mark and a reporting verb outside it.
+fn is_quoted_speech(l: &str, k: &Knowledge) -> bool {
+    let has_quote = l.contains(['“', '”', '"']);
+    has_quote && words(&outside_quotes(l)).iter().any(|w| k.attribution.reporting_verbs.contains(w))
+}
+
+/// The text with quoted passages removed.
+fn outside_quotes(l: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in l.chars() {
+        match c {
+            '“' => inside = true,
+            '”' => inside = false,
+            '"' => inside = !inside,
+            _ if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn pattern_class(l: &str, k: &Knowledge) -> Option<String> {
+    if words(l).len() > MAX_BOILERPLATE_WORDS || is_quoted_speech(l, k) {
+        return None;
+    }
+    k.boilerplate
+        .classes
+        .iter()
+        .find(|(_, patterns)| patterns.iter().any(|p| p.is_match(l)))
+        .map(|(class, _)| class.clone())
+}
+
+fn is_weak(l: &str, k: &Knowledge) -> bool {
+    if is_quoted_speech(l, k) {
+        return false;
+    }
+    let w = words(l);
+    let bp = &k.boilerplate;
+    let ends_sentence = l.trim_end().ends_with(['.', '!', '?', '"', '”', ':', ';']);
+    let fragment = w.len() <= bp.fragment_max_words && !ends_sentence;
+    let outside = words(&outside_quotes(l));
+    let addresses_reader = outside.iter().any(|w| bp.reader_words.contains(w));
+    let call_to_action = w.first().is_some_and(|f| bp.imperative_verbs.contains(f));
+    fragment || addresses_reader || call_to_action
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(body: &str) -> RawReport {
+        RawReport {
+            id: "r".into(),
+            path: "r.txt".into(),
+            title: "A headline".into(),
+            outlet: None,
+            published: None,
+            url: None,
+            body: body.into(),
+        }
+    }
+
+    fn run(body: &str) -> Cleaned {
+        clean(&raw(body), &Knowledge::builtin().unwrap())
+    }
+
+    #[test]
+    fn removes_a_signup_box_whole_and_keeps_the_news() {
+        let c = run("The council met on Tuesday.\nNever Miss A Story\nMorning Brief\nThe best of our reporting, every weekday.\nSign up for our newsletter to get it in your inbox.\nThe vote passed by nine to two.");
+        assert_eq!(c.kept, ["The council met on Tuesday.", "The vote passed by nine to two."]);
+        assert_eq!(c.removed.len(), 4);
+        assert!(c.removed.iter().any(|r| r.reason == "newsletter"));
+    }
+
+    #[test]
+    fn keeps_a_lone_standfirst_without_punctuation() {
+        let c = run("Firefighters pulled two people from the river\nThe rescue took an hour.");
+        assert_eq!(c.kept.len(), 2);
+    }
+
+    #[test]
+    fn removes_repeated_captions_and_doubled_widget_text() {
+        let c = run("Print this pagePrint this page\nA crowd outside the court.\nA crowd outside the court. Photo: Staff\nThe trial opened.\nSmoke over the harbour\nSmoke over the harbour");
+        assert_eq!(c.kept, ["The trial opened."]);
+        let reasons: Vec<&str> = c.removed.iter().map(|r| r.reason.as_str()).collect();
+        assert!(reasons.contains(&"caption"), "{reasons:?}");
+        assert!(reasons.contains(&"repeated"), "{reasons:?}");
+    }
+
+    #[test]
+    fn quoted_speech_is_never_boilerplate() {
+        let c = run("“Your support means everything to us,” the mayor told volunteers.\nDonate today to keep our journalism free.");
+        assert_eq!(c.kept, ["“Your support means everything to us,” the mayor told volunteers."]);
+        assert_eq!(c.removed[0].reason, "donation");
+    }
+}
