@@ -14,7 +14,9 @@ use crate::tokens::Token;
 
 fn years_old(t: &Token) -> Option<u32> {
     let l = t.lower();
-    let head = l.strip_suffix("-year-old").or_else(|| l.strip_suffix("-years-old"))?;
+    let head = l
+        .strip_suffix("-year-old")
+        .or_else(|| l.strip_suffix("-years-old"))?;
     head.parse().ok().filter(|n| (1..=120).contains(n))
 }
 
@@ -44,12 +46,18 @@ fn gender_of_pronoun(t: &Token) -> Option<Gender> {
 /// "his/her (own) KIN" until `limit`.
 fn descriptor_subject(toks: &[Token], i: usize, limit: usize, k: &Knowledge) -> Option<Subject> {
     let noun = toks.get(i)?.lower();
-    let noun_singular = noun.strip_suffix('s').filter(|_| !k.names.person_nouns.contains_key(&noun)).unwrap_or(&noun);
+    let noun_singular = noun
+        .strip_suffix('s')
+        .filter(|_| !k.names.person_nouns.contains_key(&noun))
+        .unwrap_or(&noun);
     let gender = *k.names.person_nouns.get(noun_singular)?;
     if let Some(kin) = kin_after(toks, i + 1, limit, k) {
         return Some(Subject::Kin(kin));
     }
-    Some(Subject::Descriptor { noun: noun_singular.to_string(), gender })
+    Some(Subject::Descriptor {
+        noun: noun_singular.to_string(),
+        gender,
+    })
 }
 
 /// "his (own) mother" after position `from`: the inverse role for the pronoun's gender.
@@ -72,7 +80,10 @@ pub fn find(s: usize, toks: &[Token], mentions: &[Mention], k: &Knowledge, out: 
         .filter(|(_, m)| m.sentence == s && m.kind == MentionKind::Person)
         .filter_map(|(mi, m)| {
             let a = token_at(toks, m.span.start)?;
-            let b = toks.iter().position(|t| t.span.start >= m.span.end).unwrap_or(toks.len());
+            let b = toks
+                .iter()
+                .position(|t| t.span.start >= m.span.end)
+                .unwrap_or(toks.len());
             Some((mi, a, b))
         })
         .collect();
@@ -98,8 +109,15 @@ pub fn find(s: usize, toks: &[Token], mentions: &[Mention], k: &Knowledge, out: 
             continue;
         };
         if let Some(n) = toks.get(num_at).and_then(age_number) {
-            if toks.get(num_at + 1).is_none_or(|x| ok_after.contains(&x.text)) {
-                out.push(claim(Subject::Mention(mi), Quantity::exact(n), toks[num_at].span));
+            if toks
+                .get(num_at + 1)
+                .is_none_or(|x| ok_after.contains(&x.text))
+            {
+                out.push(claim(
+                    Subject::Mention(mi),
+                    Quantity::exact(n),
+                    toks[num_at].span,
+                ));
             }
         }
     }
@@ -111,7 +129,9 @@ pub fn find(s: usize, toks: &[Token], mentions: &[Mention], k: &Knowledge, out: 
                 .find(|&&(_, a, _)| a > i && a <= i + 4 && toks[i + 1..a].iter().all(|x| x.is_word))
                 .map(|&(mi, _, _)| mi);
             let possessive = i > 0 && gender_of_pronoun(&toks[i - 1]).is_some();
-            let kin_next = toks.get(i + 1).filter(|x| k.names.kinship.contains_key(&x.lower()));
+            let kin_next = toks
+                .get(i + 1)
+                .filter(|x| k.names.kinship.contains_key(&x.lower()));
             let subject = if let Some(mi) = next_name {
                 Some(Subject::Mention(mi))
             } else if let (true, Some(kin)) = (possessive, kin_next) {
@@ -123,7 +143,11 @@ pub fn find(s: usize, toks: &[Token], mentions: &[Mention], k: &Knowledge, out: 
                     .or_else(|| {
                         // "Smith, a 20-year-old ..." refers back to the name.
                         let before_a = i >= 2 && toks[i - 1].is("a") && toks[i - 2].text == ",";
-                        people.iter().rev().find(|&&(_, _, b)| before_a && b == i - 2).map(|&(mi, _, _)| Subject::Mention(mi))
+                        people
+                            .iter()
+                            .rev()
+                            .find(|&&(_, _, b)| before_a && b == i - 2)
+                            .map(|&(mi, _, _)| Subject::Mention(mi))
                     })
             };
             if let Some(subject) = subject {
@@ -131,12 +155,21 @@ pub fn find(s: usize, toks: &[Token], mentions: &[Mention], k: &Knowledge, out: 
             }
         }
         // "in her forties", "in his early 40s".
-        if t.is("in") && toks.get(i + 1).is_some_and(|x| gender_of_pronoun(x).is_some()) {
+        if t.is("in")
+            && toks
+                .get(i + 1)
+                .is_some_and(|x| gender_of_pronoun(x).is_some())
+        {
             let mut j = i + 2;
-            if toks.get(j).is_some_and(|x| x.is("early") || x.is("mid") || x.is("late")) {
+            if toks
+                .get(j)
+                .is_some_and(|x| x.is("early") || x.is("mid") || x.is("late"))
+            {
                 j += 1;
             }
-            let Some(d) = toks.get(j).and_then(|x| decade(x, k)) else { continue };
+            let Some(d) = toks.get(j).and_then(|x| decade(x, k)) else {
+                continue;
+            };
             let g = gender_of_pronoun(&toks[i + 1]);
             let q = Quantity::range(d, d + 9);
             let span = Span::new(t.span.start, toks[j].span.end);

@@ -19,7 +19,19 @@ use corroborate_model::{Attribution, Mention, MentionKind, Sentence, SourceRef, 
 use crate::tokens::Token;
 
 const PASSIVE: [&str; 7] = ["was", "were", "is", "are", "be", "been", "being"];
-const SKIP_BEFORE_VERB: [&str; 11] = ["also", "then", "later", "has", "have", "had", "previously", "reportedly", "further", "earlier", "once"];
+const SKIP_BEFORE_VERB: [&str; 11] = [
+    "also",
+    "then",
+    "later",
+    "has",
+    "have",
+    "had",
+    "previously",
+    "reportedly",
+    "further",
+    "earlier",
+    "once",
+];
 const OBJECTS: [&str; 8] = ["his", "her", "their", "him", "them", "its", "my", "our"];
 const CLAUSE_END: [&str; 8] = [",", ";", ":", "“", "”", "\"", ".", "—"];
 
@@ -41,10 +53,16 @@ pub fn find(
     k: &Knowledge,
 ) -> Vec<Attribution> {
     let mut out = Vec::new();
-    let mut st = State { last: Vec::new(), last_sentence: None, introduces_quote: false, quote_open: false };
+    let mut st = State {
+        last: Vec::new(),
+        last_sentence: None,
+        introduces_quote: false,
+        quote_open: false,
+    };
     for (s, toks) in tokens.iter().enumerate() {
         let sent_text = &text[sentences[s].span.start..sentences[s].span.end];
-        let starts_in_quote = st.quote_open || (st.introduces_quote && sent_text.starts_with(['“', '"']));
+        let starts_in_quote =
+            st.quote_open || (st.introduces_quote && sent_text.starts_with(['“', '"']));
         let mut found = in_sentence(s, sentences[s].span, toks, mentions, outlet, &st, k);
         if starts_in_quote && !found.is_empty() {
             // Credits inside a quotation are the quoted source's: nest them under it.
@@ -61,7 +79,12 @@ pub fn find(
             found = st
                 .last
                 .iter()
-                .map(|a| Attribution { sentence: s, content: sentences[s].span, cue: a.cue, ..a.clone() })
+                .map(|a| Attribution {
+                    sentence: s,
+                    content: sentences[s].span,
+                    cue: a.cue,
+                    ..a.clone()
+                })
                 .collect();
         }
         // Quotation state across sentences.
@@ -74,11 +97,15 @@ pub fn find(
             }
         }
         let trimmed = sent_text.trim_end();
-        st.introduces_quote = trimmed.ends_with(':') || trimmed.to_lowercase().ends_with("as follows.");
+        st.introduces_quote =
+            trimmed.ends_with(':') || trimmed.to_lowercase().ends_with("as follows.");
         if !found.is_empty() {
             st.last = found.clone();
             st.last_sentence = Some(s);
-        } else if !starts_in_quote && !st.introduces_quote && st.last_sentence.is_some_and(|l| s > l + 2) {
+        } else if !starts_in_quote
+            && !st.introduces_quote
+            && st.last_sentence.is_some_and(|l| s > l + 2)
+        {
             st.last.clear();
         }
         out.extend(found);
@@ -96,11 +123,22 @@ fn in_sentence(
     k: &Knowledge,
 ) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
-    let ctx = Ctx { s, toks, mentions, st, k };
+    let ctx = Ctx {
+        s,
+        toks,
+        mentions,
+        st,
+        k,
+    };
     prefix_cues(&ctx, sent, &mut out);
     verbs(&ctx, sent, outlet, &mut out);
     let mut seen = std::collections::HashSet::new();
-    out.retain(|a| seen.insert((a.source.text.clone(), a.via.iter().map(|v| v.text.clone()).collect::<Vec<_>>())));
+    out.retain(|a| {
+        seen.insert((
+            a.source.text.clone(),
+            a.via.iter().map(|v| v.text.clone()).collect::<Vec<_>>(),
+        ))
+    });
     out
 }
 
@@ -126,7 +164,12 @@ fn source_in(ctx: &Ctx, a: usize, b: usize) -> Option<SourceRef> {
     let mut a = a;
     // Strip descriptors ("reports from", "the activist group", "a spokesman for").
     loop {
-        let d = ctx.k.attribution.source_descriptors.iter().find(|d| phrase_at(toks, a, d));
+        let d = ctx
+            .k
+            .attribution
+            .source_descriptors
+            .iter()
+            .find(|d| phrase_at(toks, a, d));
         match d {
             Some(d) if a + d.split(' ').count() < b => a += d.split(' ').count(),
             _ => break,
@@ -138,10 +181,17 @@ fn source_in(ctx: &Ctx, a: usize, b: usize) -> Option<SourceRef> {
         .mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.sentence == ctx.s && range.contains(m.span) && m.kind != MentionKind::Place)
+        .filter(|(_, m)| {
+            m.sentence == ctx.s && range.contains(m.span) && m.kind != MentionKind::Place
+        })
         .min_by_key(|(_, m)| m.span.start);
     if let Some((mi, m)) = named {
-        return Some(SourceRef { span: m.span, text: m.canonical.clone().unwrap_or_else(|| m.text.clone()), mention: Some(mi), named: true });
+        return Some(SourceRef {
+            span: m.span,
+            text: m.canonical.clone().unwrap_or_else(|| m.text.clone()),
+            mention: Some(mi),
+            named: true,
+        });
     }
     let words: Vec<&Token> = toks[a..b].iter().filter(|t| t.is_word).collect();
     // A pronoun.
@@ -150,25 +200,44 @@ fn source_in(ctx: &Ctx, a: usize, b: usize) -> Option<SourceRef> {
     }
     // An unnamed source: the phrase ending in an unnamed-source noun.
     let head = words.iter().rposition(|t| {
-        ctx.k.attribution.unnamed_sources.contains(&t.lower()) || ctx.k.attribution.statement_nouns.contains(&t.lower())
+        ctx.k.attribution.unnamed_sources.contains(&t.lower())
+            || ctx.k.attribution.statement_nouns.contains(&t.lower())
     })?;
     let first = words
         .iter()
-        .position(|t| !matches!(t.lower().as_str(), "the" | "a" | "an" | "some" | "other" | "all" | "many" | "several"))
+        .position(|t| {
+            !matches!(
+                t.lower().as_str(),
+                "the" | "a" | "an" | "some" | "other" | "all" | "many" | "several"
+            )
+        })
         .filter(|&f| f <= head)
         .unwrap_or(head);
     let span = Span::new(words[first].span.start, words[head].span.end);
     let text: Vec<String> = words[first..=head].iter().map(|t| t.lower()).collect();
-    Some(SourceRef { span, text: text.join(" "), mention: None, named: false })
+    Some(SourceRef {
+        span,
+        text: text.join(" "),
+        mention: None,
+        named: false,
+    })
 }
 
 /// "he said": the last person or singular unnamed source credited, else the last person named.
 fn resolve_pronoun(ctx: &Ctx, t: &Token) -> Option<SourceRef> {
     let recent = ctx.st.last_sentence.is_some_and(|l| ctx.s <= l + 2);
     if recent {
-        let person_like = |a: &&Attribution| a.source.mention.is_some_and(|m| ctx.mentions[m].kind == MentionKind::Person) || !a.source.named;
+        let person_like = |a: &&Attribution| {
+            a.source
+                .mention
+                .is_some_and(|m| ctx.mentions[m].kind == MentionKind::Person)
+                || !a.source.named
+        };
         if let Some(a) = ctx.st.last.iter().rev().find(person_like) {
-            return Some(SourceRef { span: t.span, ..a.source.clone() });
+            return Some(SourceRef {
+                span: t.span,
+                ..a.source.clone()
+            });
         }
     }
     let (mi, m) = ctx
@@ -179,7 +248,12 @@ fn resolve_pronoun(ctx: &Ctx, t: &Token) -> Option<SourceRef> {
         .max_by_key(|(_, m)| m.span.start)?;
     let root = root_of(ctx.mentions, mi);
     let name = &ctx.mentions[root];
-    Some(SourceRef { span: t.span, text: name.text.clone(), mention: Some(mi).filter(|_| m.kind == MentionKind::Person), named: true })
+    Some(SourceRef {
+        span: t.span,
+        text: name.text.clone(),
+        mention: Some(mi).filter(|_| m.kind == MentionKind::Person),
+        named: true,
+    })
 }
 
 fn root_of(mentions: &[Mention], mut i: usize) -> usize {
@@ -202,7 +276,12 @@ fn phrase_end(ctx: &Ctx, a: usize) -> usize {
             let l = toks[i].lower();
             (CLAUSE_END.contains(&toks[i].text) && toks[i].text != "—")
                 || l == "that"
-                || ctx.k.attribution.nested_cues.iter().any(|c| phrase_at(toks, i, c))
+                || ctx
+                    .k
+                    .attribution
+                    .nested_cues
+                    .iter()
+                    .any(|c| phrase_at(toks, i, c))
                 || (i > a && ctx.k.attribution.reporting_verbs.contains(&l))
         })
         .unwrap_or(toks.len())
@@ -213,8 +292,20 @@ fn nested_after(ctx: &Ctx, mut i: usize) -> (Vec<SourceRef>, usize) {
     let toks = ctx.toks;
     let mut chain = Vec::new();
     loop {
-        let at = if toks.get(i).is_some_and(|t| t.text == ",") { i + 1 } else { i };
-        let Some(cue) = ctx.k.attribution.nested_cues.iter().find(|c| phrase_at(toks, at, c)) else { break };
+        let at = if toks.get(i).is_some_and(|t| t.text == ",") {
+            i + 1
+        } else {
+            i
+        };
+        let Some(cue) = ctx
+            .k
+            .attribution
+            .nested_cues
+            .iter()
+            .find(|c| phrase_at(toks, at, c))
+        else {
+            break;
+        };
         let start = at + cue.split(' ').count();
         let end = phrase_end(ctx, start);
         match source_in(ctx, start, end) {
@@ -228,30 +319,61 @@ fn nested_after(ctx: &Ctx, mut i: usize) -> (Vec<SourceRef>, usize) {
 
 fn make(ctx: &Ctx, cue: Span, mut chain: Vec<SourceRef>, content: Span) -> Option<Attribution> {
     let source = chain.pop()?;
-    Some(Attribution { cue, source, via: chain, content, sentence: ctx.s })
+    Some(Attribution {
+        cue,
+        source,
+        via: chain,
+        content,
+        sentence: ctx.s,
+    })
 }
 
 fn prefix_cues(ctx: &Ctx, sent: Span, out: &mut Vec<Attribution>) {
     let toks = ctx.toks;
     for i in 0..toks.len() {
-        let Some(cue) = ctx.k.attribution.prefix_cues.iter().find(|c| phrase_at(toks, i, c)) else { continue };
+        let Some(cue) = ctx
+            .k
+            .attribution
+            .prefix_cues
+            .iter()
+            .find(|c| phrase_at(toks, i, c))
+        else {
+            continue;
+        };
         // "first reported by" contains "reported by": take the longest match only once.
-        if i > 0 && ctx.k.attribution.prefix_cues.iter().any(|c| c.split(' ').count() > 1 && phrase_at(toks, i - 1, c)) {
+        if i > 0
+            && ctx
+                .k
+                .attribution
+                .prefix_cues
+                .iter()
+                .any(|c| c.split(' ').count() > 1 && phrase_at(toks, i - 1, c))
+        {
             continue;
         }
         let n = cue.split(' ').count();
         let start = i + n;
-        if *cue == "via" && !ctx.mentions.iter().any(|m| toks.get(start).is_some_and(|t| t.span.start == m.span.start)) {
+        if *cue == "via"
+            && !ctx.mentions.iter().any(|m| {
+                toks.get(start)
+                    .is_some_and(|t| t.span.start == m.span.start)
+            })
+        {
             continue;
         }
         let end = phrase_end(ctx, start);
-        let Some(first) = source_in(ctx, start, end) else { continue };
+        let Some(first) = source_in(ctx, start, end) else {
+            continue;
+        };
         let (nested, after) = nested_after(ctx, end);
         let mut chain = vec![first];
         chain.extend(nested);
         let cue_span = Span::new(toks[i].span.start, toks[start - 1].span.end);
         let content = if i <= 1 {
-            let from = toks.get(after + 1).map(|t| t.span.start).unwrap_or(sent.end);
+            let from = toks
+                .get(after + 1)
+                .map(|t| t.span.start)
+                .unwrap_or(sent.end);
             Span::new(from.min(sent.end), sent.end)
         } else {
             Span::new(sent.start, toks[i].span.start)
@@ -276,7 +398,11 @@ fn verbs(ctx: &Ctx, sent: Span, outlet: Option<&str>, out: &mut Vec<Attribution>
         }
         let next = toks.get(i + 1);
         let object_follows = next.is_some_and(|t| OBJECTS.contains(&t.lower().as_str()))
-            || next.is_some_and(|t| ctx.mentions.iter().any(|m| m.span.start == t.span.start && m.kind == MentionKind::Person));
+            || next.is_some_and(|t| {
+                ctx.mentions
+                    .iter()
+                    .any(|m| m.span.start == t.span.start && m.kind == MentionKind::Person)
+            });
         // "reported his mother to ...": an act, not a credit. ("said Ali had ..." is a credit.)
         let takes_object = matches!(verb.as_str(), "reported" | "reports" | "quoted" | "cited");
         if object_follows && takes_object {
@@ -290,7 +416,8 @@ fn verbs(ctx: &Ctx, sent: Span, outlet: Option<&str>, out: &mut Vec<Attribution>
         let mut l = r;
         while l > 0 && !CLAUSE_END.contains(&toks[l - 1].text) {
             let w = toks[l - 1].lower();
-            if w == "that" || w == "who" || w == "which" || w == "when" || w == "after" || w == "if" {
+            if w == "that" || w == "who" || w == "which" || w == "when" || w == "after" || w == "if"
+            {
                 break;
             }
             l -= 1;
@@ -302,7 +429,9 @@ fn verbs(ctx: &Ctx, sent: Span, outlet: Option<&str>, out: &mut Vec<Attribution>
         let (src, inverted) = match source_in(ctx, l, r) {
             Some(src) => (Some(src), false),
             // ", said John Smith." after a quotation.
-            None if l == r && l > 0 && CLAUSE_END.contains(&toks[l - 1].text) => (source_in(ctx, i + 1, phrase_end(ctx, i + 1)), true),
+            None if l == r && l > 0 && CLAUSE_END.contains(&toks[l - 1].text) => {
+                (source_in(ctx, i + 1, phrase_end(ctx, i + 1)), true)
+            }
             None => (None, false),
         };
         let Some(src) = src else { continue };
@@ -310,10 +439,18 @@ fn verbs(ctx: &Ctx, sent: Span, outlet: Option<&str>, out: &mut Vec<Attribution>
         // "X told Y that ...": Y, when another outlet, passed it on.
         let mut content_from = i + 1;
         if (verb == "told" || verb == "tells") && !inverted {
+            // "told her son": speech between the story's people, not a credit.
+            if next.is_some_and(|t| {
+                matches!(t.lower().as_str(), "his" | "her" | "their" | "him" | "them")
+            }) {
+                continue;
+            }
             let end = phrase_end(ctx, i + 1);
             if let Some(recipient) = source_in(ctx, i + 1, end) {
                 // A named organisation other than the report's own outlet passed it on.
-                let is_org = recipient.mention.is_some_and(|m| ctx.mentions[m].kind == MentionKind::Org);
+                let is_org = recipient
+                    .mention
+                    .is_some_and(|m| ctx.mentions[m].kind == MentionKind::Org);
                 let own = outlet.is_some_and(|o| o == recipient.text);
                 if is_org && !own {
                     chain.push(recipient);
@@ -323,7 +460,13 @@ fn verbs(ctx: &Ctx, sent: Span, outlet: Option<&str>, out: &mut Vec<Attribution>
         }
         // "Citing Y, X said": X relies on Y.
         let (upstream, _) = if l == 0 || (l >= 1 && toks[l - 1].text == ",") {
-            let opener = (0..l).find(|&p| ctx.k.attribution.nested_cues.iter().any(|c| phrase_at(toks, p, c)));
+            let opener = (0..l).find(|&p| {
+                ctx.k
+                    .attribution
+                    .nested_cues
+                    .iter()
+                    .any(|c| phrase_at(toks, p, c))
+            });
             match opener {
                 Some(p) if p == 0 => nested_after(ctx, 0),
                 _ => (Vec::new(), 0),
@@ -333,12 +476,19 @@ fn verbs(ctx: &Ctx, sent: Span, outlet: Option<&str>, out: &mut Vec<Attribution>
         };
         chain.push(src);
         chain.extend(upstream);
-        let content = if l > 1 && toks[..l].iter().any(|t| t.is_word) && !inverted && content_from >= toks.len().saturating_sub(1) {
+        let content = if l > 1
+            && toks[..l].iter().any(|t| t.is_word)
+            && !inverted
+            && content_from >= toks.len().saturating_sub(1)
+        {
             Span::new(sent.start, toks[l - 1].span.start)
         } else if l > 1 && r == i && i + 1 >= toks.len().saturating_sub(1) {
             Span::new(sent.start, toks[l].span.start)
         } else {
-            let from = toks.get(content_from).map(|t| t.span.start).unwrap_or(sent.end);
+            let from = toks
+                .get(content_from)
+                .map(|t| t.span.start)
+                .unwrap_or(sent.end);
             Span::new(from, sent.end)
         };
         if let Some(a) = make(ctx, toks[i].span, chain, content) {

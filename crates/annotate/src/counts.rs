@@ -15,7 +15,11 @@ const BEFORE: usize = 3;
 
 fn count_attribute<'k>(t: &Token, k: &'k Knowledge) -> Option<&'k str> {
     let l = t.lower();
-    k.events.counts.iter().find(|(_, cues)| cues.iter().any(|c| *c == l)).map(|(a, _)| a.as_str())
+    k.events
+        .counts
+        .iter()
+        .find(|(_, cues)| cues.iter().any(|c| *c == l))
+        .map(|(a, _)| a.as_str())
 }
 
 /// Count claims in one lede sentence. Numbers inside `taken` (ages already read) are skipped.
@@ -73,11 +77,20 @@ mod tests {
 
     #[test]
     fn finds_counts_before_and_after_their_words() {
-        assert_eq!(counts("At least 6 people were killed and 12 injured in 2019."), [
-            ("killed".to_string(), ">=6".to_string()),
-            ("injured".to_string(), "12".to_string())
-        ]);
-        assert_eq!(counts("Police arrested three men."), [("arrested".to_string(), "3".to_string())]);
-        assert_eq!(counts("The gunman, 25, fled in front of hundreds of onlookers."), vec![]);
+        assert_eq!(
+            counts("At least 6 people were killed and 12 injured in 2019."),
+            [
+                ("killed".to_string(), ">=6".to_string()),
+                ("injured".to_string(), "12".to_string())
+            ]
+        );
+        assert_eq!(
+            counts("Police arrested three men."),
+            [("arrested".to_string(), "3".to_string())]
+        );
+        assert_eq!(
+            counts("The gunman, 25, fled in front of hundreds of onlookers."),
+            vec![]
+        );
     }
 }

@@ -10,13 +10,27 @@ use corroborate_model::{Claim, ClaimValue, DateValue, Span, Subject};
 use crate::tokens::Token;
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn month(t: &Token) -> Option<u32> {
     let l = t.lower();
     let l = l.trim_end_matches('.');
-    MONTHS.iter().position(|m| *m == l || (l.len() >= 3 && m.starts_with(l) && l != "may" && l.len() <= 4)).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == l || (l.len() >= 3 && m.starts_with(l) && l != "may" && l.len() <= 4))
+        .map(|i| i as u32 + 1)
 }
 
 fn weekday(t: &Token) -> Option<Weekday> {
@@ -35,11 +49,18 @@ fn weekday(t: &Token) -> Option<Weekday> {
 fn day_number(t: &Token) -> Option<u32> {
     let l = t.lower();
     let digits = l.trim_end_matches(|c: char| c.is_alphabetic());
-    digits.parse().ok().filter(|d| (1..=31).contains(d)).filter(|_| digits.len() <= 2)
+    digits
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))
+        .filter(|_| digits.len() <= 2)
 }
 
 fn year_number(t: &Token) -> Option<i32> {
-    (t.text.len() == 4).then(|| t.text.parse().ok()).flatten().filter(|y| (1900..=2100).contains(y))
+    (t.text.len() == 4)
+        .then(|| t.text.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
 }
 
 /// The most recent `wd` on or before `published`.
@@ -59,7 +80,11 @@ fn resolve_day_month(m: u32, d: u32, published: NaiveDate) -> Option<NaiveDate> 
 }
 
 /// A date expression starting at token `i`: its value and the token after it.
-fn date_at(toks: &[Token], i: usize, published: Option<NaiveDate>) -> Option<(Option<NaiveDate>, usize)> {
+fn date_at(
+    toks: &[Token],
+    i: usize,
+    published: Option<NaiveDate>,
+) -> Option<(Option<NaiveDate>, usize)> {
     let t = &toks[i];
     // ISO 2016-01-06
     if let Ok(d) = NaiveDate::parse_from_str(t.text, "%Y-%m-%d") {
@@ -77,22 +102,27 @@ fn date_at(toks: &[Token], i: usize, published: Option<NaiveDate>) -> Option<(Op
         _ => {}
     }
     // "3 days ago"
-    if let (Some(n), Some(unit), Some(ago)) = (t.text.parse::<i64>().ok(), toks.get(i + 1), toks.get(i + 2)) {
+    if let (Some(n), Some(unit), Some(ago)) =
+        (t.text.parse::<i64>().ok(), toks.get(i + 1), toks.get(i + 2))
+    {
         if ago.is("ago") && (unit.is("days") || unit.is("day")) {
             return Some((published.map(|p| p - Duration::days(n)), i + 3));
         }
     }
     // "29 December (2015)" / "December 29(, 2015)"
-    let (m, d, mut end) = if let (Some(d), Some(m)) = (day_number(t), toks.get(i + 1).and_then(month)) {
-        let skip_of = toks.get(i + 1).is_some_and(|x| x.is("of"));
-        (m, d, i + 2 + skip_of as usize)
-    } else if let (Some(m), Some(d)) = (month(t), toks.get(i + 1).and_then(day_number)) {
-        let dot = toks.get(i + 1).is_some_and(|x| x.text == ".");
-        (m, d, i + 2 + dot as usize)
-    } else {
-        return None;
-    };
-    if toks.get(end).is_some_and(|x| x.text == ",") && toks.get(end + 1).and_then(year_number).is_some() {
+    let (m, d, mut end) =
+        if let (Some(d), Some(m)) = (day_number(t), toks.get(i + 1).and_then(month)) {
+            let skip_of = toks.get(i + 1).is_some_and(|x| x.is("of"));
+            (m, d, i + 2 + skip_of as usize)
+        } else if let (Some(m), Some(d)) = (month(t), toks.get(i + 1).and_then(day_number)) {
+            let dot = toks.get(i + 1).is_some_and(|x| x.text == ".");
+            (m, d, i + 2 + dot as usize)
+        } else {
+            return None;
+        };
+    if toks.get(end).is_some_and(|x| x.text == ",")
+        && toks.get(end + 1).and_then(year_number).is_some()
+    {
         end += 1;
     }
     let resolved = match toks.get(end).and_then(year_number) {
@@ -106,7 +136,14 @@ fn date_at(toks: &[Token], i: usize, published: Option<NaiveDate>) -> Option<(Op
 }
 
 /// Event-date claims in one lede sentence.
-pub fn find(s: usize, text: &str, toks: &[Token], published: Option<NaiveDate>, k: &Knowledge, out: &mut Vec<Claim>) {
+pub fn find(
+    s: usize,
+    text: &str,
+    toks: &[Token],
+    published: Option<NaiveDate>,
+    k: &Knowledge,
+    out: &mut Vec<Claim>,
+) {
     let mut i = 0;
     while i < toks.len() {
         let Some((resolved, end)) = date_at(toks, i, published) else {
@@ -124,7 +161,10 @@ pub fn find(s: usize, text: &str, toks: &[Token], published: Option<NaiveDate>, 
             out.push(Claim {
                 subject: Subject::Event,
                 attribute: "date".into(),
-                value: ClaimValue::Date(DateValue { resolved, written: text[span.start..span.end].to_string() }),
+                value: ClaimValue::Date(DateValue {
+                    resolved,
+                    written: text[span.start..span.end].to_string(),
+                }),
                 span,
                 sentence: s,
             });
@@ -146,7 +186,10 @@ mod tests {
         find(0, s, &toks, p, &k, &mut out);
         out.into_iter()
             .map(|c| match c.value {
-                ClaimValue::Date(d) => d.resolved.map(|r| r.to_string()).unwrap_or(format!("?{}", d.written)),
+                ClaimValue::Date(d) => d
+                    .resolved
+                    .map(|r| r.to_string())
+                    .unwrap_or(format!("?{}", d.written)),
                 _ => unreachable!(),
             })
             .collect()
@@ -155,16 +198,37 @@ mod tests {
     #[test]
     fn resolves_relative_and_partial_dates() {
         // 2024-03-07 is a Thursday.
-        assert_eq!(dates("The fire broke out on Wednesday.", Some("2024-03-07")), ["2024-03-06"]);
-        assert_eq!(dates("It happened on Thursday.", Some("2024-03-07")), ["2024-03-07"]);
-        assert_eq!(dates("It happened yesterday.", Some("2024-03-07")), ["2024-03-06"]);
-        assert_eq!(dates("Talks began on 29 December.", Some("2024-01-05")), ["2023-12-29"]);
-        assert_eq!(dates("Talks began on December 29, 2015.", None), ["2015-12-29"]);
-        assert_eq!(dates("The fire broke out on Wednesday.", None), ["?Wednesday"]);
+        assert_eq!(
+            dates("The fire broke out on Wednesday.", Some("2024-03-07")),
+            ["2024-03-06"]
+        );
+        assert_eq!(
+            dates("It happened on Thursday.", Some("2024-03-07")),
+            ["2024-03-07"]
+        );
+        assert_eq!(
+            dates("It happened yesterday.", Some("2024-03-07")),
+            ["2024-03-06"]
+        );
+        assert_eq!(
+            dates("Talks began on 29 December.", Some("2024-01-05")),
+            ["2023-12-29"]
+        );
+        assert_eq!(
+            dates("Talks began on December 29, 2015.", None),
+            ["2015-12-29"]
+        );
+        assert_eq!(
+            dates("The fire broke out on Wednesday.", None),
+            ["?Wednesday"]
+        );
     }
 
     #[test]
     fn skips_the_date_of_the_report_itself() {
-        assert_eq!(dates("A man was shot, police said on Friday.", Some("2024-03-09")), Vec::<String>::new());
+        assert_eq!(
+            dates("A man was shot, police said on Friday.", Some("2024-03-09")),
+            Vec::<String>::new()
+        );
     }
 }

@@ -11,12 +11,30 @@ use crate::tokens::Token;
 
 const PLACE_PREPOSITIONS: [&str; 7] = ["in", "at", "near", "outside", "of", "from", "into"];
 const WEAPON_CUES: [&str; 5] = ["with", "using", "used", "wielding", "armed"];
-const CHARGE_VERBS: [&str; 8] = ["accused", "accusing", "convicted", "charged", "guilty", "sentenced", "killed", "executed"];
+const CHARGE_VERBS: [&str; 8] = [
+    "accused",
+    "accusing",
+    "convicted",
+    "charged",
+    "guilty",
+    "sentenced",
+    "killed",
+    "executed",
+];
 const CHARGE_PREPOSITIONS: [&str; 3] = ["of", "with", "for"];
-const PHRASE_STOP: [&str; 14] = ["and", "or", "after", "before", "by", "in", "on", "at", "with", "while", "when", "to", "against", "that"];
+const PHRASE_STOP: [&str; 14] = [
+    "and", "or", "after", "before", "by", "in", "on", "at", "with", "while", "when", "to",
+    "against", "that",
+];
 
 fn claim(attribute: &str, value: String, span: Span, s: usize) -> Claim {
-    Claim { subject: Subject::Event, attribute: attribute.into(), value: ClaimValue::Text(value), span, sentence: s }
+    Claim {
+        subject: Subject::Event,
+        attribute: attribute.into(),
+        value: ClaimValue::Text(value),
+        span,
+        sentence: s,
+    }
 }
 
 /// Place claims in one lede sentence.
@@ -25,18 +43,29 @@ pub fn places(s: usize, toks: &[Token], mentions: &[Mention], k: &Knowledge, out
         .iter()
         .filter(|m| m.sentence == s && m.kind == MentionKind::Place && m.canonical.is_some())
         .filter(|m| {
-            let Some(a) = token_at(toks, m.span.start) else { return false };
+            let Some(a) = token_at(toks, m.span.start) else {
+                return false;
+            };
             let prev = a.checked_sub(1).map(|p| toks[p].lower());
-            let after_place = a >= 2 && toks[a - 1].text == "," && mentions.iter().any(|o| o.kind == MentionKind::Place && o.span.end == toks[a - 2].span.end);
+            let after_place = a >= 2
+                && toks[a - 1].text == ","
+                && mentions
+                    .iter()
+                    .any(|o| o.kind == MentionKind::Place && o.span.end == toks[a - 2].span.end);
             let based = toks.get(a).is_some_and(|t| t.lower().ends_with("-based"));
-            !based && (prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str())) || after_place)
+            !based
+                && (prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str())) || after_place)
         })
         .collect();
     for m in &found {
         let name = m.canonical.clone().unwrap_or_default();
         // Drop a place when a place inside it is named in the same sentence ("Raqqa, Syria").
         let contains_other = found.iter().any(|o| {
-            let oc = o.canonical.as_deref().and_then(|c| k.places.lookup(c)).and_then(|i| k.places.list[i].country.clone());
+            let oc = o
+                .canonical
+                .as_deref()
+                .and_then(|c| k.places.lookup(c))
+                .and_then(|i| k.places.list[i].country.clone());
             oc.as_deref() == Some(name.as_str())
         });
         if !contains_other {
@@ -52,7 +81,9 @@ pub fn weapons(s: usize, text: &str, toks: &[Token], k: &Knowledge, out: &mut Ve
             continue;
         }
         let mut j = i + 1;
-        while toks.get(j).is_some_and(|x| x.is("a") || x.is("an") || x.is("the") || x.is("with") || x.is("his") || x.is("her")) {
+        while toks.get(j).is_some_and(|x| {
+            x.is("a") || x.is("an") || x.is("the") || x.is("with") || x.is("his") || x.is("her")
+        }) {
             j += 1;
         }
         for w in &k.events.weapons {
@@ -75,29 +106,51 @@ pub fn charges(s: usize, text: &str, toks: &[Token], out: &mut Vec<Claim>) {
             continue;
         }
         // Up to two words (an object) between the verb and its preposition.
-        let Some(p) = (i + 1..(i + 4).min(toks.len())).find(|&p| CHARGE_PREPOSITIONS.contains(&toks[p].lower().as_str())) else {
+        let Some(p) = (i + 1..(i + 4).min(toks.len()))
+            .find(|&p| CHARGE_PREPOSITIONS.contains(&toks[p].lower().as_str()))
+        else {
             continue;
         };
         if toks[i + 1..p].iter().any(|x| !x.is_word) {
             continue;
         }
         let killed_like = matches!(t.lower().as_str(), "killed" | "executed");
-        if killed_like && !toks[p].is("for") || !killed_like && toks[p].is("for") && !t.is("sentenced") {
+        if killed_like && !toks[p].is("for")
+            || !killed_like && toks[p].is("for") && !t.is("sentenced")
+        {
             continue;
         }
         let mut e = p + 1;
-        while e < toks.len() && e < p + 4 && toks[e].is_word && !PHRASE_STOP.contains(&toks[e].lower().as_str()) && !toks[e].is_capitalised() {
+        while e < toks.len()
+            && e < p + 4
+            && toks[e].is_word
+            && !PHRASE_STOP.contains(&toks[e].lower().as_str())
+            && !toks[e].is_capitalised()
+        {
             e += 1;
         }
-        let words: Vec<&Token> = toks[p + 1..e].iter().filter(|x| !matches!(x.lower().as_str(), "a" | "an" | "the")).collect();
+        let words: Vec<&Token> = toks[p + 1..e]
+            .iter()
+            .filter(|x| !matches!(x.lower().as_str(), "a" | "an" | "the"))
+            .collect();
         // A charge is a noun phrase: skip gerunds ("accused of working") and pronouns.
         let Some(first) = words.first() else { continue };
         let head = first.lower();
-        if head.ends_with("ing") || matches!(head.as_str(), "her" | "his" | "their" | "it" | "them" | "him") {
+        if head.ends_with("ing")
+            || matches!(
+                head.as_str(),
+                "her" | "his" | "their" | "it" | "them" | "him"
+            )
+        {
             continue;
         }
         let span = Span::new(first.span.start, words.last().unwrap_or(first).span.end);
-        out.push(claim("charge", text[span.start..span.end].to_lowercase(), span, s));
+        out.push(claim(
+            "charge",
+            text[span.start..span.end].to_lowercase(),
+            span,
+            s,
+        ));
     }
 }
 
@@ -109,13 +162,20 @@ mod tests {
     #[test]
     fn weapons_and_charges() {
         let k = Knowledge::builtin().unwrap();
-        let s = "He shot her with an assault rifle after a court convicted her of treason and fraud.";
+        let s =
+            "He shot her with an assault rifle after a court convicted her of treason and fraud.";
         let toks = tokenize(s, Span::new(0, s.len()));
         let mut out = Vec::new();
         weapons(0, s, &toks, &k, &mut out);
         charges(0, s, &toks, &mut out);
-        let got: Vec<String> = out.iter().map(|c| format!("{}={:?}", c.attribute, c.value)).collect();
-        assert_eq!(got, ["weapon=Text(\"assault rifle\")", "charge=Text(\"treason\")"]);
+        let got: Vec<String> = out
+            .iter()
+            .map(|c| format!("{}={:?}", c.attribute, c.value))
+            .collect();
+        assert_eq!(
+            got,
+            ["weapon=Text(\"assault rifle\")", "charge=Text(\"treason\")"]
+        );
         let s2 = "She was accused of working with rebels.";
         let toks2 = tokenize(s2, Span::new(0, s2.len()));
         let mut none = Vec::new();

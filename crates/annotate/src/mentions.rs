@@ -37,7 +37,12 @@ pub struct Candidate {
 }
 
 /// All mention candidates of a report, in text order.
-pub fn find(text: &str, sentences: &[Sentence], tokens: &[Vec<Token>], k: &Knowledge) -> Vec<Candidate> {
+pub fn find(
+    text: &str,
+    sentences: &[Sentence],
+    tokens: &[Vec<Token>],
+    k: &Knowledge,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (s, toks) in tokens.iter().enumerate().skip(1) {
         runs_in_sentence(text, s, toks, k, &mut out);
@@ -58,7 +63,10 @@ pub fn find(text: &str, sentences: &[Sentence], tokens: &[Vec<Token>], k: &Knowl
 }
 
 fn is_title_case(toks: &[Token]) -> bool {
-    let long: Vec<&Token> = toks.iter().filter(|t| t.is_word && t.text.chars().count() >= 4).collect();
+    let long: Vec<&Token> = toks
+        .iter()
+        .filter(|t| t.is_word && t.text.chars().count() >= 4)
+        .collect();
     !long.is_empty() && long.iter().filter(|t| t.is_capitalised()).count() * 10 > long.len() * 6
 }
 
@@ -70,7 +78,8 @@ fn is_particle_word(t: &Token, k: &Knowledge) -> bool {
 fn is_particle_prefixed(t: &Token, k: &Knowledge) -> bool {
     match t.text.split_once('-') {
         Some((p, rest)) => {
-            k.names.particles.contains(&p.to_lowercase()) && rest.chars().next().is_some_and(char::is_uppercase)
+            k.names.particles.contains(&p.to_lowercase())
+                && rest.chars().next().is_some_and(char::is_uppercase)
         }
         None => false,
     }
@@ -81,7 +90,9 @@ fn is_initial(t: &Token) -> bool {
 }
 
 fn starts_name(t: &Token, k: &Knowledge) -> bool {
-    t.is_word && (t.is_capitalised() || is_particle_prefixed(t, k)) && !t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+    t.is_word
+        && (t.is_capitalised() || is_particle_prefixed(t, k))
+        && !t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Token ranges of capitalised runs.
@@ -118,7 +129,9 @@ fn span_text<'a>(text: &'a str, toks: &[Token], a: usize, b: usize) -> &'a str {
 }
 
 fn has_org_word(toks: &[Token], a: usize, b: usize, k: &Knowledge) -> bool {
-    toks[a..b].iter().any(|t| k.language.org_words.contains(t.text))
+    toks[a..b]
+        .iter()
+        .any(|t| k.language.org_words.contains(t.text))
 }
 
 fn with_article(toks: &[Token], a: usize) -> bool {
@@ -126,12 +139,18 @@ fn with_article(toks: &[Token], a: usize) -> bool {
 }
 
 /// Merges runs joined by a connector when the whole is an organisation name.
-fn merge_runs(text: &str, toks: &[Token], runs: Vec<(usize, usize)>, k: &Knowledge) -> Vec<(usize, usize)> {
+fn merge_runs(
+    text: &str,
+    toks: &[Token],
+    runs: Vec<(usize, usize)>,
+    k: &Knowledge,
+) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (a, b) in runs {
         if let Some(last) = out.last_mut() {
             let (la, lb) = *last;
-            let joined_by_connector = a == lb + 1 && CONNECTORS.contains(&toks[lb].lower().as_str());
+            let joined_by_connector =
+                a == lb + 1 && CONNECTORS.contains(&toks[lb].lower().as_str());
             if joined_by_connector {
                 let whole = span_text(text, toks, la, b);
                 let known = k.orgs.lookup(whole, with_article(toks, la)).is_some();
@@ -148,7 +167,12 @@ fn merge_runs(text: &str, toks: &[Token], runs: Vec<(usize, usize)>, k: &Knowled
 
 /// Strips openers, "X-based" descriptors and honorifics; returns the new start and the
 /// gender an honorific states (Some(None) when there was an honorific without gender).
-fn strip_front(toks: &[Token], a: usize, b: usize, k: &Knowledge) -> (usize, Option<Option<Gender>>) {
+fn strip_front(
+    toks: &[Token],
+    a: usize,
+    b: usize,
+    k: &Knowledge,
+) -> (usize, Option<Option<Gender>>) {
     let mut start = a;
     let mut honorific = None;
     for p in a..b {
@@ -158,7 +182,12 @@ fn strip_front(toks: &[Token], a: usize, b: usize, k: &Knowledge) -> (usize, Opt
         if let Some(g) = two.as_ref().and_then(|t| k.names.honorifics.get(t)) {
             honorific = Some(*g);
             start = p + 2;
-        } else if let Some(g) = k.names.honorifics.get(one).or_else(|| dotted.as_ref().and_then(|d| k.names.honorifics.get(d))) {
+        } else if let Some(g) = k
+            .names
+            .honorifics
+            .get(one)
+            .or_else(|| dotted.as_ref().and_then(|d| k.names.honorifics.get(d)))
+        {
             if p + 1 < b {
                 honorific = Some(*g);
                 start = p + 1;
@@ -168,7 +197,11 @@ fn strip_front(toks: &[Token], a: usize, b: usize, k: &Knowledge) -> (usize, Opt
     while start < b {
         let t = &toks[start];
         let lower = t.lower();
-        if t.text == "." || k.language.not_names.contains(t.text) || lower.ends_with("-based") || is_particle_word(t, k) {
+        if t.text == "."
+            || k.language.not_names.contains(t.text)
+            || lower.ends_with("-based")
+            || is_particle_word(t, k)
+        {
             start += 1;
         } else {
             break;
@@ -188,17 +221,25 @@ fn person_cue(toks: &[Token], a: usize, b: usize, k: &Knowledge) -> bool {
     let prev = before(1).filter(|t| t.text != ",").or_else(|| before(2));
     if let Some(p) = prev {
         let l = p.lower();
-        if l.ends_with("year-old") || l.ends_with("years-old") || NAMING_CUES.contains(&l.as_str()) || k.names.kinship.contains_key(&l) {
+        if l.ends_with("year-old")
+            || l.ends_with("years-old")
+            || NAMING_CUES.contains(&l.as_str())
+            || k.names.kinship.contains_key(&l)
+        {
             return true;
         }
     }
-    if before(1).is_some_and(|t| t.text == "(") && before(2).is_some_and(|t| NAMING_CUES.contains(&t.lower().as_str())) {
+    if before(1).is_some_and(|t| t.text == "(")
+        && before(2).is_some_and(|t| NAMING_CUES.contains(&t.lower().as_str()))
+    {
         return true;
     }
     let age_after = after(0).is_some_and(|t| t.text == ",")
         && after(1).is_some_and(is_age_number)
         && after(2).is_none_or(|t| [",", ".", ")", "and", "who", "of"].contains(&t.text));
-    let paren_age = after(0).is_some_and(|t| t.text == "(") && after(1).is_some_and(is_age_number) && after(2).is_some_and(|t| t.text == ")");
+    let paren_age = after(0).is_some_and(|t| t.text == "(")
+        && after(1).is_some_and(is_age_number)
+        && after(2).is_some_and(|t| t.text == ")");
     age_after || paren_age
 }
 
@@ -223,7 +264,16 @@ fn runs_in_sentence(text: &str, s: usize, toks: &[Token], k: &Knowledge, out: &m
         }
         if let Some(i) = k.places.lookup(name) {
             out.push(Candidate {
-                mention: mention(MentionKind::Place, text, s, toks, a, b, Some(k.places.list[i].name.clone()), None),
+                mention: mention(
+                    MentionKind::Place,
+                    text,
+                    s,
+                    toks,
+                    a,
+                    b,
+                    Some(k.places.list[i].name.clone()),
+                    None,
+                ),
                 provisional: false,
                 words: words(toks, a, b),
             });
@@ -243,12 +293,20 @@ fn runs_in_sentence(text: &str, s: usize, toks: &[Token], k: &Knowledge, out: &m
         let shaped = ws.len() >= 2 && ws.len() <= 5 && !initials;
         let mut m = mention(MentionKind::Person, text, s, toks, a, b, None, None);
         m.gender = honorific.flatten();
-        out.push(Candidate { mention: m, provisional: !(cue || shaped), words: ws });
+        out.push(Candidate {
+            mention: m,
+            provisional: !(cue || shaped),
+            words: ws,
+        });
     }
 }
 
 fn words(toks: &[Token], a: usize, b: usize) -> Vec<String> {
-    toks[a..b].iter().filter(|t| t.is_word).map(|t| t.text.to_string()).collect()
+    toks[a..b]
+        .iter()
+        .filter(|t| t.is_word)
+        .map(|t| t.text.to_string())
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -276,17 +334,40 @@ fn mention(
     }
 }
 
-fn org_candidate(text: &str, s: usize, toks: &[Token], a: usize, b: usize, i: usize, k: &Knowledge) -> Candidate {
+fn org_candidate(
+    text: &str,
+    s: usize,
+    toks: &[Token],
+    a: usize,
+    b: usize,
+    i: usize,
+    k: &Knowledge,
+) -> Candidate {
     let org = &k.orgs.list[i];
     Candidate {
-        mention: mention(MentionKind::Org, text, s, toks, a, b, Some(org.name.clone()), Some(org.class.clone())),
+        mention: mention(
+            MentionKind::Org,
+            text,
+            s,
+            toks,
+            a,
+            b,
+            Some(org.name.clone()),
+            Some(org.class.clone()),
+        ),
         provisional: false,
         words: words(toks, a, b),
     }
 }
 
 /// In a Title Case headline: the body's person names and known organisations and places.
-fn title_mentions(text: &str, _sentences: &[Sentence], toks: &[Token], k: &Knowledge, out: &mut Vec<Candidate>) {
+fn title_mentions(
+    text: &str,
+    _sentences: &[Sentence],
+    toks: &[Token],
+    k: &Knowledge,
+    out: &mut Vec<Candidate>,
+) {
     let body_people: Vec<Vec<String>> = out
         .iter()
         .filter(|c| c.mention.kind == MentionKind::Person && !c.provisional && c.words.len() >= 2)
@@ -298,11 +379,23 @@ fn title_mentions(text: &str, _sentences: &[Sentence], toks: &[Token], k: &Knowl
         'outer: for len in (1..=(b - a)).rev() {
             for start in a..=(b - len) {
                 let end = start + len;
-                let ws: Vec<String> = words(toks, start, end).iter().map(|w| w.to_lowercase()).collect();
+                let ws: Vec<String> = words(toks, start, end)
+                    .iter()
+                    .map(|w| w.to_lowercase())
+                    .collect();
                 let name = span_text(text, toks, start, end);
                 if ws.len() >= 2 && body_people.contains(&ws) {
                     out.push(Candidate {
-                        mention: mention(MentionKind::Person, text, 0, toks, start, end, None, None),
+                        mention: mention(
+                            MentionKind::Person,
+                            text,
+                            0,
+                            toks,
+                            start,
+                            end,
+                            None,
+                            None,
+                        ),
                         provisional: false,
                         words: words(toks, start, end),
                     });
@@ -312,7 +405,16 @@ fn title_mentions(text: &str, _sentences: &[Sentence], toks: &[Token], k: &Knowl
                     found = true;
                 } else if let Some(i) = k.places.lookup(name) {
                     out.push(Candidate {
-                        mention: mention(MentionKind::Place, text, 0, toks, start, end, Some(k.places.list[i].name.clone()), None),
+                        mention: mention(
+                            MentionKind::Place,
+                            text,
+                            0,
+                            toks,
+                            start,
+                            end,
+                            Some(k.places.list[i].name.clone()),
+                            None,
+                        ),
                         provisional: false,
                         words: words(toks, start, end),
                     });
@@ -337,7 +439,11 @@ fn described_orgs(text: &str, s: usize, toks: &[Token], k: &Knowledge, out: &mut
         };
         for len in [2usize, 1] {
             let end = i + 2 + len;
-            if end > toks.len() || toks[i + 2..end].iter().any(|t| !t.is_word || t.is_capitalised()) {
+            if end > toks.len()
+                || toks[i + 2..end]
+                    .iter()
+                    .any(|t| !t.is_word || t.is_capitalised())
+            {
                 continue;
             }
             if toks.get(end).is_some_and(|t| starts_name(t, k)) {
@@ -345,16 +451,28 @@ fn described_orgs(text: &str, s: usize, toks: &[Token], k: &Knowledge, out: &mut
             }
             let desc: Vec<String> = toks[i + 2..end].iter().map(|t| t.lower()).collect();
             let desc = desc.join(" ");
-            let base = k.places.lookup(based).map(|p| k.places.list[p].name.clone());
+            let base = k
+                .places
+                .lookup(based)
+                .map(|p| k.places.list[p].name.clone());
             let fits = |o: &corroborate_knowledge::Org| {
                 o.descriptors.iter().any(|d| *d == desc)
-                    && o.based.iter().any(|b| place_key(b) == place_key(based) || k.places.lookup(b).map(|p| &k.places.list[p].name) == base.as_ref())
+                    && o.based.iter().any(|b| {
+                        place_key(b) == place_key(based)
+                            || k.places.lookup(b).map(|p| &k.places.list[p].name) == base.as_ref()
+                    })
             };
-            let candidates: Vec<usize> = (0..k.orgs.list.len()).filter(|&o| fits(&k.orgs.list[o])).collect();
+            let candidates: Vec<usize> = (0..k.orgs.list.len())
+                .filter(|&o| fits(&k.orgs.list[o]))
+                .collect();
             let named_before: Vec<usize> = candidates
                 .iter()
                 .copied()
-                .filter(|&o| out.iter().any(|c| c.mention.canonical.as_deref() == Some(k.orgs.list[o].name.as_str())))
+                .filter(|&o| {
+                    out.iter().any(|c| {
+                        c.mention.canonical.as_deref() == Some(k.orgs.list[o].name.as_str())
+                    })
+                })
                 .collect();
             let pick = match (named_before.len(), candidates.len()) {
                 (1, _) => Some(named_before[0]),

@@ -17,8 +17,28 @@ pub struct NumberExpr {
 
 /// Units after which a number is not a count of people.
 const NOT_PEOPLE: [&str; 22] = [
-    "%", "percent", "per", "years", "year", "months", "month", "weeks", "week", "days", "day", "hours",
-    "hour", "minutes", "miles", "mile", "km", "kilometres", "kilometers", "am", "pm", "times",
+    "%",
+    "percent",
+    "per",
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "hour",
+    "minutes",
+    "miles",
+    "mile",
+    "km",
+    "kilometres",
+    "kilometers",
+    "am",
+    "pm",
+    "times",
 ];
 
 /// The value of one number token: digits ("2,000" is split by the tokenizer, so it is
@@ -50,7 +70,9 @@ fn plain(toks: &[Token], i: usize, k: &Knowledge) -> Option<(u32, usize)> {
             && toks[j + 1].text.chars().all(|c| c.is_ascii_digit())
             && toks[j].span.end == toks[j + 1].span.start
         {
-            n = n.checked_mul(1000)?.checked_add(toks[j + 1].text.parse::<u32>().ok()?)?;
+            n = n
+                .checked_mul(1000)?
+                .checked_add(toks[j + 1].text.parse::<u32>().ok()?)?;
             j += 2;
         }
     }
@@ -62,8 +84,13 @@ pub fn at(toks: &[Token], i: usize, k: &Knowledge) -> Option<NumberExpr> {
     // Vague quantities ("dozens", "a dozen").
     for (phrase, q) in &k.events.vague_numbers {
         let words: Vec<&str> = phrase.split(' ').collect();
-        if i + words.len() <= toks.len() && words.iter().enumerate().all(|(n, w)| toks[i + n].is(w)) {
-            return Some(NumberExpr { quantity: *q, start: i, end: i + words.len() });
+        if i + words.len() <= toks.len() && words.iter().enumerate().all(|(n, w)| toks[i + n].is(w))
+        {
+            return Some(NumberExpr {
+                quantity: *q,
+                start: i,
+                end: i + words.len(),
+            });
         }
     }
     let (lo_mod, at_num) = modifier(toks, i);
@@ -73,20 +100,29 @@ pub fn at(toks: &[Token], i: usize, k: &Knowledge) -> Option<NumberExpr> {
     if is_year || tok.lower().contains("year") {
         return None;
     }
-    if toks.get(end).is_some_and(|t| NOT_PEOPLE.contains(&t.lower().as_str()))
-        || at_num.checked_sub(1).is_some_and(|p| ["$", "£", "€", "No", "no"].contains(&toks[p].text))
+    if toks
+        .get(end)
+        .is_some_and(|t| NOT_PEOPLE.contains(&t.lower().as_str()))
+        || at_num
+            .checked_sub(1)
+            .is_some_and(|p| ["$", "£", "€", "No", "no"].contains(&toks[p].text))
     {
         return None;
     }
     let mut q = match lo_mod {
         Some("at least") => Quantity::at_least(n),
         Some("more than") | Some("over") => Quantity::at_least(n + 1),
-        Some("up to") | Some("nearly") | Some("almost") => Quantity::range(n.saturating_sub(n / 5).max(1), n),
+        Some("up to") | Some("nearly") | Some("almost") => {
+            Quantity::range(n.saturating_sub(n / 5).max(1), n)
+        }
         Some(_) => Quantity::range(n - n / 10, n + n / 10),
         None => Quantity::exact(n),
     };
     // Ranges: "three to five", "3-5".
-    if toks.get(end).is_some_and(|t| t.is("to") || t.text == "-" || t.is("or")) {
+    if toks
+        .get(end)
+        .is_some_and(|t| t.is("to") || t.text == "-" || t.is("or"))
+    {
         if let Some((hi, e)) = plain(toks, end + 1, k) {
             if hi > n {
                 q = Quantity::range(n, hi);
@@ -94,12 +130,18 @@ pub fn at(toks: &[Token], i: usize, k: &Knowledge) -> Option<NumberExpr> {
             }
         }
     }
-    Some(NumberExpr { quantity: q, start: i, end })
+    Some(NumberExpr {
+        quantity: q,
+        start: i,
+        end,
+    })
 }
 
 /// A modifier before a number: returns it and the token index of the number.
 fn modifier<'a>(toks: &[Token], i: usize) -> (Option<&'a str>, usize) {
-    let two = |a: &str, b: &str| toks.get(i).is_some_and(|t| t.is(a)) && toks.get(i + 1).is_some_and(|t| t.is(b));
+    let two = |a: &str, b: &str| {
+        toks.get(i).is_some_and(|t| t.is(a)) && toks.get(i + 1).is_some_and(|t| t.is(b))
+    };
     if two("at", "least") {
         return (Some("at least"), i + 2);
     }
@@ -109,7 +151,16 @@ fn modifier<'a>(toks: &[Token], i: usize) -> (Option<&'a str>, usize) {
     if two("up", "to") {
         return (Some("up to"), i + 2);
     }
-    for m in ["over", "nearly", "almost", "about", "around", "some", "roughly", "approximately"] {
+    for m in [
+        "over",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "some",
+        "roughly",
+        "approximately",
+    ] {
         if toks.get(i).is_some_and(|t| t.is(m)) && toks.get(i + 1).is_some_and(|t| t.is_word) {
             return (Some(m), i + 1);
         }

@@ -26,7 +26,9 @@ pub fn token_at(toks: &[Token], offset: usize) -> Option<usize> {
 
 /// Index of the first token after byte `offset`.
 fn token_after(toks: &[Token], offset: usize) -> usize {
-    toks.iter().position(|t| t.span.start >= offset).unwrap_or(toks.len())
+    toks.iter()
+        .position(|t| t.span.start >= offset)
+        .unwrap_or(toks.len())
 }
 
 fn pronoun_gender(t: &str) -> Option<Gender> {
@@ -39,15 +41,19 @@ fn pronoun_gender(t: &str) -> Option<Gender> {
 
 /// Applies gender and kinship cues to person candidates.
 pub fn apply_cues(cands: &mut [Candidate], tokens: &[Vec<Token>], k: &Knowledge) {
-    let starts: Vec<(usize, usize, MentionKind)> =
-        cands.iter().map(|c| (c.mention.sentence, c.mention.span.start, c.mention.kind)).collect();
+    let starts: Vec<(usize, usize, MentionKind)> = cands
+        .iter()
+        .map(|c| (c.mention.sentence, c.mention.span.start, c.mention.kind))
+        .collect();
     for ci in 0..cands.len() {
         if cands[ci].mention.kind != MentionKind::Person {
             continue;
         }
         let s = cands[ci].mention.sentence;
         let toks = &tokens[s];
-        let Some(a) = token_at(toks, cands[ci].mention.span.start) else { continue };
+        let Some(a) = token_at(toks, cands[ci].mention.span.start) else {
+            continue;
+        };
         let b = token_after(toks, cands[ci].mention.span.end);
         let m = &mut cands[ci].mention;
         // (a) a kinship word before the name.
@@ -57,7 +63,9 @@ pub fn apply_cues(cands: &mut [Candidate], tokens: &[Vec<Token>], k: &Knowledge)
             p -= 1;
         }
         // "her son, Ali, said": an apposition closes after the name; "his mother, Ali can" is a new clause.
-        let closes = toks.get(b).is_none_or(|t| [",", ".", ")", ";"].contains(&t.text));
+        let closes = toks
+            .get(b)
+            .is_none_or(|t| [",", ".", ")", ";"].contains(&t.text));
         if p > 0 && (!comma || closes) {
             let word = toks[p - 1].lower();
             if let Some(kin) = k.names.kinship.get(&word) {
@@ -65,8 +73,13 @@ pub fn apply_cues(cands: &mut [Candidate], tokens: &[Vec<Token>], k: &Knowledge)
                     m.gender = kin.gender;
                 }
                 let own = p >= 2 && toks[p - 2].is("own");
-                let poss_at = if own { p.checked_sub(3) } else { p.checked_sub(2) };
-                let possessed = poss_at.is_some_and(|i| POSSESSIVES.contains(&toks[i].lower().as_str()));
+                let poss_at = if own {
+                    p.checked_sub(3)
+                } else {
+                    p.checked_sub(2)
+                };
+                let possessed =
+                    poss_at.is_some_and(|i| POSSESSIVES.contains(&toks[i].lower().as_str()));
                 if possessed {
                     m.kin = Some(word);
                 }
@@ -80,7 +93,12 @@ pub fn apply_cues(cands: &mut [Candidate], tokens: &[Vec<Token>], k: &Knowledge)
             .filter_map(|(_, &(_, off, _))| token_at(toks, off))
             .collect();
         let first_person = !others.iter().any(|&o| o < a);
-        let next_other = others.iter().copied().filter(|&o| o > a).min().unwrap_or(toks.len());
+        let next_other = others
+            .iter()
+            .copied()
+            .filter(|&o| o > a)
+            .min()
+            .unwrap_or(toks.len());
         // (b) subject of "his/her (own) KIN".
         if first_person && m.kin.is_none() {
             let mut i = b;
@@ -132,9 +150,16 @@ fn stands_for(s: &[String], s_initials: bool, f: &[String]) -> bool {
         return false;
     }
     if s_initials {
-        let initials: Vec<String> = f.iter().filter_map(|w| w.chars().next()).map(|c| c.to_string()).collect();
+        let initials: Vec<String> = f
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .map(|c| c.to_string())
+            .collect();
         let mine: Vec<String> = s.iter().map(|w| w.to_lowercase()).collect();
-        return initials == mine || (initials.len() > mine.len() && initials[initials.len() - mine.len()..] == mine[..] && mine.len() >= 2);
+        return initials == mine
+            || (initials.len() > mine.len()
+                && initials[initials.len() - mine.len()..] == mine[..]
+                && mine.len() >= 2);
     }
     let mut it = f.iter();
     s.iter().all(|w| it.any(|x| x == w))
@@ -162,7 +187,11 @@ pub fn link(mut cands: Vec<Candidate>, k: &Knowledge) -> Vec<Mention> {
         target[i] = before.or_else(after);
     }
     // Keep linked and non-provisional candidates; map indices.
-    let keep: Vec<bool> = cands.iter().zip(&target).map(|(c, t)| !c.provisional || t.is_some()).collect();
+    let keep: Vec<bool> = cands
+        .iter()
+        .zip(&target)
+        .map(|(c, t)| !c.provisional || t.is_some())
+        .collect();
     let mut new_index = vec![usize::MAX; cands.len()];
     let mut n = 0;
     for (i, &kept) in keep.iter().enumerate() {

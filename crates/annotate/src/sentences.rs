@@ -59,7 +59,10 @@ pub fn split(text: &str, k: &Knowledge) -> Vec<Sentence> {
             continue;
         }
         body_seen += 1;
-        sentences.push(Sentence { span, lede: body_seen <= LEDE_SENTENCES });
+        sentences.push(Sentence {
+            span,
+            lede: body_seen <= LEDE_SENTENCES,
+        });
     }
     sentences
 }

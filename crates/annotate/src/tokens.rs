@@ -66,7 +66,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
             let word = &s[start..end];
             // Split a possessive 's off the word.
             let cut = ["'s", "’s", "'S"].iter().find_map(|p| {
-                word.strip_suffix(p).filter(|w| w.chars().count() > 1).map(|w| w.len())
+                word.strip_suffix(p)
+                    .filter(|w| w.chars().count() > 1)
+                    .map(|w| w.len())
             });
             match cut {
                 Some(n) => {
@@ -86,7 +88,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
 }
 
 fn tok(text: &str, start: usize, end: usize, is_word: bool) -> Token<'_> {
-    Token { text: &text[start..end], span: Span::new(start, end), is_word }
+    Token {
+        text: &text[start..end],
+        span: Span::new(start, end),
+        is_word,
+    }
 }
 
 #[cfg(test)]
@@ -98,7 +104,21 @@ mod tests {
         let text = "Al-Qasem's 20-year-old son, “he said.”";
         let toks = tokenize(text, Span::new(0, text.len()));
         let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
-        assert_eq!(words, ["Al-Qasem", "'s", "20-year-old", "son", ",", "“", "he", "said", ".", "”"]);
+        assert_eq!(
+            words,
+            [
+                "Al-Qasem",
+                "'s",
+                "20-year-old",
+                "son",
+                ",",
+                "“",
+                "he",
+                "said",
+                ".",
+                "”"
+            ]
+        );
         assert!(toks[0].is_word && !toks[1].is_word);
         assert_eq!(&text[toks[2].span.start..toks[2].span.end], "20-year-old");
     }

@@ -28,6 +28,8 @@ pub struct BoilerplateFile {
 pub struct CallsToAction {
     pub imperative_verbs: Vec<String>,
     pub reader_words: Vec<String>,
+    #[serde(default)]
+    pub any_length_classes: Vec<String>,
     pub fragment_max_words: usize,
 }
 

@@ -40,6 +40,8 @@ pub struct Boilerplate {
     pub classes: Vec<(String, Vec<Regex>)>,
     pub imperative_verbs: HashSet<String>,
     pub reader_words: HashSet<String>,
+    /// Classes that may match a line of any length.
+    pub any_length_classes: HashSet<String>,
     pub fragment_max_words: usize,
 }
 
@@ -79,7 +81,9 @@ impl Orgs {
     pub fn by_domain(&self, host: &str) -> Option<usize> {
         let host = host.trim_start_matches("www.").to_ascii_lowercase();
         self.list.iter().position(|o| {
-            o.domains.iter().any(|d| host == *d || host.ends_with(&format!(".{d}")))
+            o.domains
+                .iter()
+                .any(|d| host == *d || host.ends_with(&format!(".{d}")))
         })
     }
 
@@ -190,7 +194,10 @@ pub fn place_key(s: &str) -> String {
         .iter()
         .find_map(|p| k.strip_prefix(p))
         .unwrap_or(k);
-    k.replace('-', " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    k.replace('-', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Casualty and arrest words, number words, weapons, charges.
@@ -294,12 +301,13 @@ fn build_boilerplate(f: files::BoilerplateFile) -> Result<Boilerplate, Knowledge
     for (class, patterns) in f.classes {
         let mut compiled = Vec::new();
         for p in patterns {
-            let re = RegexBuilder::new(&p).case_insensitive(true).build().map_err(|e| {
-                KnowledgeError::Invalid {
+            let re = RegexBuilder::new(&p)
+                .case_insensitive(true)
+                .build()
+                .map_err(|e| KnowledgeError::Invalid {
                     file: "boilerplate.toml".into(),
                     reason: format!("class {class}: pattern {p:?}: {e}"),
-                }
-            })?;
+                })?;
             compiled.push(re);
         }
         classes.push((class, compiled));
@@ -308,6 +316,7 @@ fn build_boilerplate(f: files::BoilerplateFile) -> Result<Boilerplate, Knowledge
         classes,
         imperative_verbs: f.calls_to_action.imperative_verbs.into_iter().collect(),
         reader_words: f.calls_to_action.reader_words.into_iter().collect(),
+        any_length_classes: f.calls_to_action.any_length_classes.into_iter().collect(),
         fragment_max_words: f.calls_to_action.fragment_max_words,
     })
 }
@@ -352,7 +361,13 @@ fn build_names(f: files::NamesFile) -> Result<Names, KnowledgeError> {
                 .into_iter()
                 .filter_map(|(g, role)| gender(&g).map(|g| (g, role)))
                 .collect();
-            (word, Kinship { gender: gender(&k.gender), inverse })
+            (
+                word,
+                Kinship {
+                    gender: gender(&k.gender),
+                    inverse,
+                },
+            )
         })
         .collect();
     let mut folds = Vec::new();
@@ -367,9 +382,17 @@ fn build_names(f: files::NamesFile) -> Result<Names, KnowledgeError> {
     }
     Ok(Names {
         particles: f.particles.into_iter().collect(),
-        honorifics: f.honorifics.into_iter().map(|(k, v)| (k, gender(&v))).collect(),
+        honorifics: f
+            .honorifics
+            .into_iter()
+            .map(|(k, v)| (k, gender(&v)))
+            .collect(),
         kinship,
-        person_nouns: f.person_nouns.into_iter().map(|(k, v)| (k, gender(&v))).collect(),
+        person_nouns: f
+            .person_nouns
+            .into_iter()
+            .map(|(k, v)| (k, gender(&v)))
+            .collect(),
         folds,
         skeleton_min_similarity: f.skeleton_min_similarity,
         token_min_similarity: f.token_min_similarity,
@@ -396,7 +419,11 @@ fn build_places(f: files::PlacesFile) -> Places {
         list.push(Place {
             name,
             kind,
-            country: if country.is_empty() { None } else { Some(country) },
+            country: if country.is_empty() {
+                None
+            } else {
+                Some(country)
+            },
         });
     }
     Places { list, index }
@@ -407,7 +434,11 @@ fn build_events(f: files::EventsFile) -> Events {
         .vague_numbers
         .into_iter()
         .map(|(w, [lo, hi])| {
-            let q = if hi == 0 { Quantity::at_least(lo) } else { Quantity::range(lo, hi) };
+            let q = if hi == 0 {
+                Quantity::at_least(lo)
+            } else {
+                Quantity::range(lo, hi)
+            };
             (w, q)
         })
         .collect();
@@ -437,8 +468,14 @@ mod tests {
     #[test]
     fn org_lookup_respects_article_rule_and_spelling_variants() {
         let k = Knowledge::builtin().unwrap();
-        let sohr = k.orgs.lookup("Syrian Observatory for Human Rights", false).unwrap();
-        assert_eq!(k.orgs.lookup("Syrian Observatory of Human Rights", false), Some(sohr));
+        let sohr = k
+            .orgs
+            .lookup("Syrian Observatory for Human Rights", false)
+            .unwrap();
+        assert_eq!(
+            k.orgs.lookup("Syrian Observatory of Human Rights", false),
+            Some(sohr)
+        );
         assert_eq!(k.orgs.lookup("Observatory", true), Some(sohr));
         assert_eq!(k.orgs.lookup("Observatory", false), None);
         assert_eq!(k.orgs.by_domain("www.syriahr.com"), Some(sohr));
@@ -451,8 +488,17 @@ mod tests {
     fn folds_merge_transliterations() {
         let k = Knowledge::builtin().unwrap();
         let n = &k.names;
-        assert_eq!(Names::skeleton(&n.fold("Leena")), Names::skeleton(&n.fold("Lena")));
-        assert_eq!(Names::skeleton(&n.fold("Hassani")), Names::skeleton(&n.fold("Hussan")));
-        assert_ne!(Names::skeleton(&n.fold("Ali")), Names::skeleton(&n.fold("Lena")));
+        assert_eq!(
+            Names::skeleton(&n.fold("Leena")),
+            Names::skeleton(&n.fold("Lena"))
+        );
+        assert_eq!(
+            Names::skeleton(&n.fold("Hassani")),
+            Names::skeleton(&n.fold("Hussan"))
+        );
+        assert_ne!(
+            Names::skeleton(&n.fold("Ali")),
+            Names::skeleton(&n.fold("Lena"))
+        );
     }
 }

@@ -16,7 +16,13 @@ pub fn org_key(s: &str) -> String {
     let lowered = fold_accents(s).to_lowercase();
     let cleaned: String = lowered
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '&' { c } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '&' {
+                c
+            } else {
+                ' '
+            }
+        })
         .collect();
     cleaned
         .split_whitespace()
@@ -31,8 +37,14 @@ mod tests {
 
     #[test]
     fn org_key_ignores_article_case_and_linking_words() {
-        assert_eq!(org_key("The Syrian Observatory for Human Rights"), "syrian observatory human rights");
-        assert_eq!(org_key("syrian observatory OF human rights"), "syrian observatory human rights");
+        assert_eq!(
+            org_key("The Syrian Observatory for Human Rights"),
+            "syrian observatory human rights"
+        );
+        assert_eq!(
+            org_key("syrian observatory OF human rights"),
+            "syrian observatory human rights"
+        );
         assert_eq!(org_key("U.N."), "u n");
     }
 }

@@ -104,7 +104,10 @@ pub enum Subject {
     /// A person referred to by kinship ("her 20-year-old son": `son`).
     Kin(String),
     /// A person referred to by a generic noun ("the woman").
-    Descriptor { noun: String, gender: Option<Gender> },
+    Descriptor {
+        noun: String,
+        gender: Option<Gender>,
+    },
     /// The main event the report is about.
     Event,
 }
@@ -128,7 +131,10 @@ impl Quantity {
     }
 
     pub fn range(lo: u32, hi: u32) -> Self {
-        Quantity { lo: lo.min(hi), hi: Some(lo.max(hi)) }
+        Quantity {
+            lo: lo.min(hi),
+            hi: Some(lo.max(hi)),
+        }
     }
 
     pub fn overlaps(&self, other: &Quantity) -> bool {

@@ -15,11 +15,19 @@ pub struct InputError {
 
 impl InputError {
     pub fn new(path: impl Into<String>, reason: impl Into<String>) -> Self {
-        InputError { path: path.into(), line: None, reason: reason.into() }
+        InputError {
+            path: path.into(),
+            line: None,
+            reason: reason.into(),
+        }
     }
 
     pub fn at_line(path: impl Into<String>, line: usize, reason: impl Into<String>) -> Self {
-        InputError { path: path.into(), line: Some(line), reason: reason.into() }
+        InputError {
+            path: path.into(),
+            line: Some(line),
+            reason: reason.into(),
+        }
     }
 }
 

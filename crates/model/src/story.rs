@@ -1,8 +1,7 @@
 //! Stories: what the reconcile, trace and brief stages make of a group of reports.
 
-use crate::annotation::{MentionKind, Span};
+use crate::annotation::{AnnotatedReport, MentionKind, Span};
 use crate::error::InputError;
-use crate::report::Report;
 
 /// Where a value was read: a report, a sentence, and the words.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -130,7 +129,11 @@ pub struct Story {
 /// The whole result of an analysis run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
-    pub reports: Vec<Report>,
+    /// Every report read, cleaned and annotated, in input order.
+    pub reports: Vec<AnnotatedReport>,
     pub stories: Vec<Story>,
+    /// Reports with too little article text left after cleaning to analyse (a page of
+    /// furniture only); they are kept in `reports` but belong to no story.
+    pub without_article: Vec<String>,
     pub errors: Vec<InputError>,
 }

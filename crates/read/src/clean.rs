@@ -28,7 +28,12 @@ pub struct Cleaned {
 
 /// Classifies every line of the report's body.
 pub fn clean(raw: &RawReport, k: &Knowledge) -> Cleaned {
-    let lines: Vec<&str> = raw.body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = raw
+        .body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let mut reason: Vec<Option<String>> = lines.iter().map(|l| pattern_class(l, k)).collect();
 
     // Cue: verbatim repeats (of the line, or of the headline).
@@ -85,7 +90,10 @@ pub fn clean(raw: &RawReport, k: &Knowledge) -> Cleaned {
     let mut removed = Vec::new();
     for (l, r) in lines.iter().zip(reason) {
         match r {
-            Some(reason) => removed.push(RemovedLine { text: l.to_string(), reason }),
+            Some(reason) => removed.push(RemovedLine {
+                text: l.to_string(),
+                reason,
+            }),
             None => kept.push(l.to_string()),
         }
     }
@@ -93,7 +101,10 @@ pub fn clean(raw: &RawReport, k: &Knowledge) -> Cleaned {
 }
 
 fn normalise(l: &str) -> String {
-    l.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    l.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// "Send in e-mailSend in e-mail": one phrase written twice.
@@ -117,7 +128,10 @@ fn words(l: &str) -> Vec<String> {
 /// Quoted speech: a quotation mark and a reporting verb outside it.
 fn is_quoted_speech(l: &str, k: &Knowledge) -> bool {
     let has_quote = l.contains(['“', '”', '"']);
-    has_quote && words(&outside_quotes(l)).iter().any(|w| k.attribution.reporting_verbs.contains(w))
+    has_quote
+        && words(&outside_quotes(l))
+            .iter()
+            .any(|w| k.attribution.reporting_verbs.contains(w))
 }
 
 /// The text with quoted passages removed.
@@ -136,13 +150,16 @@ fn outside_quotes(l: &str) -> String {
     out
 }
 
-fn pattern_class(l: &str, k: &Knowledge) -> Option<String> {
-    if words(l).len() > MAX_BOILERPLATE_WORDS || is_quoted_speech(l, k) {
+/// The boilerplate class a single line matches, if any (used for headlines too).
+pub fn pattern_class(l: &str, k: &Knowledge) -> Option<String> {
+    if is_quoted_speech(l, k) {
         return None;
     }
+    let long = words(l).len() > MAX_BOILERPLATE_WORDS;
     k.boilerplate
         .classes
         .iter()
+        .filter(|(class, _)| !long || k.boilerplate.any_length_classes.contains(class))
         .find(|(_, patterns)| patterns.iter().any(|p| p.is_match(l)))
         .map(|(class, _)| class.clone())
 }
@@ -184,7 +201,13 @@ mod tests {
     #[test]
     fn removes_a_signup_box_whole_and_keeps_the_news() {
         let c = run("The council met on Tuesday.\nNever Miss A Story\nMorning Brief\nThe best of our reporting, every weekday.\nSign up for our newsletter to get it in your inbox.\nThe vote passed by nine to two.");
-        assert_eq!(c.kept, ["The council met on Tuesday.", "The vote passed by nine to two."]);
+        assert_eq!(
+            c.kept,
+            [
+                "The council met on Tuesday.",
+                "The vote passed by nine to two."
+            ]
+        );
         assert_eq!(c.removed.len(), 4);
         assert!(c.removed.iter().any(|r| r.reason == "newsletter"));
     }
@@ -207,7 +230,10 @@ mod tests {
     #[test]
     fn quoted_speech_is_never_boilerplate() {
         let c = run("“Your support means everything to us,” the mayor told volunteers.\nDonate today to keep our journalism free.");
-        assert_eq!(c.kept, ["“Your support means everything to us,” the mayor told volunteers."]);
+        assert_eq!(
+            c.kept,
+            ["“Your support means everything to us,” the mayor told volunteers."]
+        );
         assert_eq!(c.removed[0].reason, "donation");
     }
 }

@@ -19,7 +19,9 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: DEFAULT_MAX_BYTES }
+        Limits {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
     }
 }
 
@@ -51,7 +53,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
     };
     for entry in entries.flatten() {
         let p = entry.path();
-        let hidden = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        let hidden = p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if hidden {
             continue;
         }
@@ -82,26 +86,38 @@ pub fn read_text(path: &Path, limits: &Limits) -> Result<String, InputError> {
     if bytes.len() as u64 > limits.max_bytes {
         return Err(InputError::new(
             &name,
-            format!("file is larger than the limit of {} bytes", limits.max_bytes),
+            format!(
+                "file is larger than the limit of {} bytes",
+                limits.max_bytes
+            ),
         ));
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(InputError::new(&name, "empty file"));
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(InputError::new(&name, "binary file (contains NUL bytes), not text"));
+        return Err(InputError::new(
+            &name,
+            "binary file (contains NUL bytes), not text",
+        ));
     }
     String::from_utf8(bytes).map_err(|e| {
         InputError::new(
             &name,
-            format!("not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+            format!(
+                "not valid UTF-8 (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
         )
     })
 }
 
 /// The file name without its extensions: the default report id.
 pub fn stem(path: &Path) -> String {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     match name.find('.') {
         Some(0) | None => name,
         Some(i) => name[..i].to_string(),

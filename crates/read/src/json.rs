@@ -57,7 +57,11 @@ pub fn parse_document(
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            errors.push(InputError::at_line(path, e.line(), format!("malformed JSON: {e}")));
+            errors.push(InputError::at_line(
+                path,
+                e.line(),
+                format!("malformed JSON: {e}"),
+            ));
             return;
         }
     };
@@ -67,7 +71,11 @@ pub fn parse_document(
     };
     let many = items.len() > 1;
     for (i, item) in items.into_iter().enumerate() {
-        let default_id = if many { format!("{stem}-{}", i + 1) } else { stem.to_string() };
+        let default_id = if many {
+            format!("{stem}-{}", i + 1)
+        } else {
+            stem.to_string()
+        };
         let parsed = serde_json::from_value::<ReportObject>(item)
             .map_err(|e| format!("report {}: {e}", i + 1))
             .and_then(|o| to_report(o, path, &default_id, None));
@@ -90,7 +98,9 @@ fn to_report(
         .filter(|t| !t.trim().is_empty())
         .ok_or("no `text` or `content` field (or it is empty)")?;
     let published = match o.published.as_deref().filter(|p| !p.trim().is_empty()) {
-        Some(p) => Some(parse_date(p).ok_or_else(|| format!("published {p:?} is not an ISO date"))?),
+        Some(p) => {
+            Some(parse_date(p).ok_or_else(|| format!("published {p:?} is not an ISO date"))?)
+        }
         None => None,
     };
     let id = match o.id {
@@ -150,8 +160,17 @@ mod tests {
     fn reads_a_json_array() {
         let mut reports = Vec::new();
         let mut errors = Vec::new();
-        parse_document("d.json", "d", "[{\"text\":\"A\\nb\"},{\"text\":\"C\\nd\",\"id\":7}]", &mut reports, &mut errors);
+        parse_document(
+            "d.json",
+            "d",
+            "[{\"text\":\"A\\nb\"},{\"text\":\"C\\nd\",\"id\":7}]",
+            &mut reports,
+            &mut errors,
+        );
         assert!(errors.is_empty());
-        assert_eq!(reports.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["d-1", "7"]);
+        assert_eq!(
+            reports.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            ["d-1", "7"]
+        );
     }
 }

@@ -89,7 +89,9 @@ fn read_file(
             Ok(r) => reports.push(r),
             Err(e) => errors.push(e),
         },
-        Format::JsonLines => json::parse_lines(&display, &files::stem(path), &text, reports, errors),
+        Format::JsonLines => {
+            json::parse_lines(&display, &files::stem(path), &text, reports, errors)
+        }
         Format::Json => json::parse_document(&display, &files::stem(path), &text, reports, errors),
     }
 }
@@ -97,9 +99,30 @@ fn read_file(
 /// Cleans a raw report and recovers its metadata: the [`Report`] every later stage uses.
 /// Its `text` is the title, a blank line, then the kept paragraphs separated by blank lines.
 pub fn prepare(raw: RawReport, k: &corroborate_knowledge::Knowledge) -> corroborate_model::Report {
-    let cleaned = clean::clean(&raw, k);
-    let outlet = metadata::recover_outlet(raw.outlet.as_deref(), raw.url.as_deref(), &cleaned.removed, k);
-    let mut text = raw.title.clone();
+    let mut cleaned = clean::clean(&raw, k);
+    let mut title = raw.title.clone();
+    // A headline that is itself furniture (a page with no article): the first kept line stands in.
+    if let Some(class) = clean::pattern_class(&title, k) {
+        cleaned.removed.insert(
+            0,
+            corroborate_model::RemovedLine {
+                text: title,
+                reason: class,
+            },
+        );
+        title = if cleaned.kept.is_empty() {
+            String::new()
+        } else {
+            cleaned.kept.remove(0)
+        };
+    }
+    let outlet = metadata::recover_outlet(
+        raw.outlet.as_deref(),
+        raw.url.as_deref(),
+        &cleaned.removed,
+        k,
+    );
+    let mut text = title.clone();
     for p in &cleaned.kept {
         text.push_str("\n\n");
         text.push_str(p);
@@ -107,7 +130,7 @@ pub fn prepare(raw: RawReport, k: &corroborate_knowledge::Knowledge) -> corrobor
     corroborate_model::Report {
         id: raw.id,
         path: raw.path,
-        title: raw.title,
+        title,
         outlet: outlet.as_ref().map(|o| o.0.clone()),
         outlet_source: outlet.map(|o| o.1.to_string()),
         published: raw.published,

@@ -38,7 +38,9 @@ pub fn recover_outlet(
             }
         }
     }
-    let best = votes.into_iter().max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)))?;
+    let best = votes
+        .into_iter()
+        .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)))?;
     Some((k.orgs.list[best.0].name.clone(), "boilerplate"))
 }
 
@@ -69,7 +71,10 @@ mod tests {
     use super::*;
 
     fn removed(text: &str, reason: &str) -> RemovedLine {
-        RemovedLine { text: text.into(), reason: reason.into() }
+        RemovedLine {
+            text: text.into(),
+            reason: reason.into(),
+        }
     }
 
     #[test]
@@ -77,8 +82,14 @@ mod tests {
         let k = Knowledge::builtin().unwrap();
         let r = recover_outlet(None, Some("https://www.theguardian.com/world/x"), &[], &k);
         assert_eq!(r, Some(("The Guardian".into(), "url")));
-        let lines = [removed("Sign up to the Guardian's morning briefing", "newsletter")];
-        assert_eq!(recover_outlet(None, None, &lines, &k), Some(("The Guardian".into(), "boilerplate")));
+        let lines = [removed(
+            "Sign up to the Guardian's morning briefing",
+            "newsletter",
+        )];
+        assert_eq!(
+            recover_outlet(None, None, &lines, &k),
+            Some(("The Guardian".into(), "boilerplate"))
+        );
         // An image credit names someone else's outlet: not evidence of whose page this is.
         let credit = [removed("Image via the Guardian", "image_credit")];
         assert_eq!(recover_outlet(None, None, &credit, &k), None);

@@ -20,9 +20,16 @@ pub fn parse(path: &str, stem: &str, text: &str) -> Result<RawReport, InputError
         body: String::new(),
     };
     let mut rest = text;
-    if let Some(after) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) {
+    if let Some(after) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    {
         let Some(end) = after.find("\n---") else {
-            return Err(InputError::at_line(path, 1, "front matter opened with --- is never closed"));
+            return Err(InputError::at_line(
+                path,
+                1,
+                "front matter opened with --- is never closed",
+            ));
         };
         for (i, line) in after[..end].lines().enumerate() {
             let line = line.trim();
@@ -30,7 +37,11 @@ pub fn parse(path: &str, stem: &str, text: &str) -> Result<RawReport, InputError
                 continue;
             }
             let Some((key, value)) = line.split_once(':') else {
-                return Err(InputError::at_line(path, i + 2, "front matter line is not `key: value`"));
+                return Err(InputError::at_line(
+                    path,
+                    i + 2,
+                    "front matter line is not `key: value`",
+                ));
             };
             let value = value.trim().trim_matches('"').to_string();
             match key.trim() {
@@ -40,7 +51,11 @@ pub fn parse(path: &str, stem: &str, text: &str) -> Result<RawReport, InputError
                 "id" if !value.is_empty() => report.id = value,
                 "published" => {
                     report.published = Some(parse_date(&value).ok_or_else(|| {
-                        InputError::at_line(path, i + 2, format!("published date {value:?} is not an ISO date"))
+                        InputError::at_line(
+                            path,
+                            i + 2,
+                            format!("published date {value:?} is not an ISO date"),
+                        )
                     })?)
                 }
                 _ => {}
@@ -60,7 +75,10 @@ pub fn parse(path: &str, stem: &str, text: &str) -> Result<RawReport, InputError
     }
     report.body = lines.collect::<Vec<_>>().join("\n").trim().to_string();
     if report.title.is_empty() {
-        return Err(InputError::new(path, "no text: the file holds no headline or body"));
+        return Err(InputError::new(
+            path,
+            "no text: the file holds no headline or body",
+        ));
     }
     Ok(report)
 }
@@ -71,7 +89,12 @@ mod tests {
 
     #[test]
     fn first_non_empty_line_is_the_headline() {
-        let r = parse("x.txt", "x", "\n\n  Headline here\n\nBody one.\nBody two.\n").unwrap();
+        let r = parse(
+            "x.txt",
+            "x",
+            "\n\n  Headline here\n\nBody one.\nBody two.\n",
+        )
+        .unwrap();
         assert_eq!(r.title, "Headline here");
         assert_eq!(r.body, "Body one.\nBody two.");
         assert_eq!(r.id, "x");

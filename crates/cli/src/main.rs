@@ -1,0 +1,195 @@
+//! The `corroborate` command: argument parsing and wiring only. The work happens in
+//! `corroborate-pipeline` (analysis) and `corroborate-render` (output formats).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use corroborate_knowledge::Knowledge;
+use corroborate_pipeline::{analyze, Options, DEFAULT_THRESHOLD};
+
+#[derive(Parser)]
+#[command(
+    name = "corroborate",
+    version,
+    about = "Turns many news reports of the same events into one sourced record.",
+    long_about = "Turns many news reports of the same events into one sourced record: the stories they \
+                  form, what the outlets agree on, where they disagree, who cites whom back to the original \
+                  sources, and a brief in which every sentence cites its reports. Runs offline."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse report files and folders: group them into stories and reconcile each story.
+    ///
+    /// Reads .txt and .md (first non-empty line is the headline; optional front matter with
+    /// outlet, published, url, id), .json and .jsonl/.ndjson (objects with `text` or `content`,
+    /// optional `title`, `url`, `outlet`, `published`, `id`). Folders are read recursively.
+    /// Unreadable inputs are reported on stderr and the rest is still analysed; the exit
+    /// status is then 1.
+    Analyze {
+        /// Report files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Write the output to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Read knowledge files from this folder instead of the built-in copies (see data/README.md).
+        #[arg(long, value_name = "DIR")]
+        knowledge: Option<PathBuf>,
+        /// Similarity (0-1) above which a report joins a story; higher splits more.
+        #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
+        threshold: f32,
+        /// Largest input file accepted, in bytes.
+        #[arg(long, default_value_t = corroborate_read::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+    },
+    /// Score corroborate against an evaluation dataset in ../shared/data.
+    Eval {
+        #[command(subcommand)]
+        suite: Suite,
+    },
+}
+
+#[derive(Subcommand)]
+enum Suite {
+    /// Grouping of the 570 Multi-News articles into their 200 clusters (B-cubed), and time.
+    Multinews {
+        /// The dataset folder.
+        #[arg(long, default_value = "../shared/data/multinews-longbench200")]
+        data: PathBuf,
+        /// Similarity threshold for grouping.
+        #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
+        threshold: f32,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// A readable summary.
+    Text,
+    /// A Markdown report.
+    Md,
+    /// One JSON document (see docs/report-schema.md).
+    Json,
+}
+
+fn knowledge(dir: Option<&PathBuf>) -> anyhow::Result<Knowledge> {
+    match dir {
+        Some(d) => Knowledge::from_dir(d)
+            .with_context(|| format!("loading knowledge files from {}", d.display())),
+        None => Knowledge::builtin().context("loading the built-in knowledge files"),
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Analyze {
+            paths,
+            format,
+            output,
+            knowledge: kdir,
+            threshold,
+            max_bytes,
+        } => {
+            let k = knowledge(kdir.as_ref())?;
+            let opts = Options {
+                limits: corroborate_read::Limits { max_bytes },
+                threshold,
+            };
+            let analysis = analyze(&paths, &k, &opts);
+            for e in &analysis.errors {
+                eprintln!("corroborate: {e}");
+            }
+            if !analysis.without_article.is_empty() {
+                eprintln!(
+                    "corroborate: note: {} report(s) had no article text left after removing boilerplate and belong to no story: {}",
+                    analysis.without_article.len(),
+                    analysis.without_article.join(", ")
+                );
+            }
+            let doc = corroborate_render::document(&analysis);
+            let text = match format {
+                Format::Text => corroborate_render::terminal::render(&doc),
+                Format::Md => corroborate_render::markdown::render(&doc),
+                Format::Json => serde_json::to_string_pretty(&doc)? + "\n",
+            };
+            match output {
+                Some(p) => {
+                    std::fs::write(&p, text).with_context(|| format!("writing {}", p.display()))?
+                }
+                None => {
+                    let mut out = std::io::stdout().lock();
+                    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+                        if e.kind() != std::io::ErrorKind::BrokenPipe {
+                            return Err(e).context("writing to standard output");
+                        }
+                    }
+                }
+            }
+            if analysis.errors.is_empty() {
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!(
+                    "corroborate: {} input(s) could not be read; the rest was analysed",
+                    analysis.errors.len()
+                );
+                Ok(ExitCode::from(1))
+            }
+        }
+        Command::Eval {
+            suite: Suite::Multinews { data, threshold },
+        } => {
+            if !data.exists() {
+                println!("{}", corroborate_eval::missing(&data));
+                return Ok(ExitCode::SUCCESS);
+            }
+            let k = Knowledge::builtin()?;
+            let work =
+                std::env::temp_dir().join(format!("corroborate-eval-{}", std::process::id()));
+            std::fs::create_dir_all(&work)?;
+            let opts = Options {
+                threshold,
+                ..Options::default()
+            };
+            let r = corroborate_eval::multinews::grouping(&data, &k, &opts, &work)
+                .map_err(anyhow::Error::msg);
+            let _ = std::fs::remove_dir_all(&work);
+            let r = r?;
+            println!("suite: multinews grouping (threshold {threshold})");
+            println!(
+                "articles: {}  gold clusters: {}  stories: {}",
+                r.articles, r.gold_clusters, r.stories
+            );
+            println!(
+                "B-cubed precision {:.4}  recall {:.4}  F1 {:.4}",
+                r.scores.precision, r.scores.recall, r.scores.f1
+            );
+            println!(
+                "analyze time: {:.2} s ({:.0} articles/s)",
+                r.seconds,
+                r.articles as f64 / r.seconds
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("corroborate: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

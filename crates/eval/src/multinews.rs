@@ -1,0 +1,137 @@
+//! The Multi-News sample (`multinews-longbench200`): 200 clusters of news articles with a
+//! reference summary each. Articles are split on `|||||`; `NEWLINE_CHAR` marks newlines.
+//! Grouping is scored by B-cubed against the clusters.
+
+use std::path::Path;
+use std::time::Instant;
+
+use corroborate_knowledge::Knowledge;
+use corroborate_pipeline::{analyze, Options};
+use serde::Deserialize;
+
+use crate::bcubed::{self, Scores};
+
+#[derive(Deserialize)]
+struct Cluster {
+    id: serde_json::Value,
+    document: String,
+    summary: String,
+}
+
+/// One article with its gold cluster.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub id: String,
+    pub cluster: String,
+    pub text: String,
+}
+
+/// A gold cluster's reference summary.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub cluster: String,
+    pub summary: String,
+}
+
+/// Reads `multi_news_200.jsonl` from `dir`.
+pub fn load(dir: &Path) -> Result<(Vec<Article>, Vec<Reference>), String> {
+    let path = dir.join("multi_news_200.jsonl");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut articles = Vec::new();
+    let mut refs = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let c: Cluster =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        let cluster = match &c.id {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        for (i, doc) in c.document.split("|||||").enumerate() {
+            let doc = doc.replace("NEWLINE_CHAR", "\n");
+            let doc = doc.trim();
+            if doc.is_empty() {
+                continue;
+            }
+            articles.push(Article {
+                id: format!("c{:03}-d{}", n, i),
+                cluster: cluster.clone(),
+                text: doc.to_string(),
+            });
+        }
+        refs.push(Reference {
+            cluster,
+            summary: c.summary,
+        });
+    }
+    Ok((articles, refs))
+}
+
+/// Writes the articles as a JSONL corpus that `corroborate analyze` reads.
+pub fn write_jsonl(articles: &[Article], out: &Path) -> std::io::Result<()> {
+    let mut s = String::new();
+    for a in articles {
+        s.push_str(&serde_json::json!({"id": a.id, "text": a.text}).to_string());
+        s.push('\n');
+    }
+    std::fs::write(out, s)
+}
+
+/// The outcome of the grouping suite.
+#[derive(Debug, Clone)]
+pub struct GroupingResult {
+    pub articles: usize,
+    pub gold_clusters: usize,
+    pub stories: usize,
+    pub scores: Scores,
+    pub seconds: f64,
+}
+
+/// Runs `analyze` over the articles (through a JSONL file, as a user would) and scores grouping.
+pub fn grouping(
+    dir: &Path,
+    k: &Knowledge,
+    opts: &Options,
+    work: &Path,
+) -> Result<GroupingResult, String> {
+    let (articles, refs) = load(dir)?;
+    let corpus = work.join("multinews.jsonl");
+    write_jsonl(&articles, &corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    let start = Instant::now();
+    let analysis = analyze(&[corpus], k, opts);
+    let seconds = start.elapsed().as_secs_f64();
+    if !analysis.errors.is_empty() {
+        return Err(format!(
+            "{} articles could not be read: {}",
+            analysis.errors.len(),
+            analysis.errors[0]
+        ));
+    }
+    let mut story_of = std::collections::HashMap::new();
+    for s in &analysis.stories {
+        for r in &s.reports {
+            story_of.insert(r.clone(), s.id.clone());
+        }
+    }
+    // Reports in no story (no article text) are each their own cluster.
+    let predicted: Vec<String> = articles
+        .iter()
+        .map(|a| {
+            story_of
+                .get(&a.id)
+                .cloned()
+                .unwrap_or_else(|| format!("alone:{}", a.id))
+        })
+        .collect();
+    let gold: Vec<&str> = articles.iter().map(|a| a.cluster.as_str()).collect();
+    Ok(GroupingResult {
+        articles: articles.len(),
+        gold_clusters: refs.len(),
+        stories: analysis.stories.len(),
+        scores: bcubed::score(&predicted, &gold),
+        seconds,
+    })
+}
