@@ -176,15 +176,21 @@ fn source_in(ctx: &Ctx, a: usize, b: usize) -> Option<SourceRef> {
         }
     }
     let range = Span::new(toks[a].span.start, toks[b - 1].span.end);
-    // A named organisation or person inside the range: the first one.
-    let named = ctx
+    // A named organisation or person inside the range: a person at its end is the head
+    // ("union organiser Pieter Valk"), else the first name ("the activist group X (XG)").
+    let inside: Vec<(usize, &Mention)> = ctx
         .mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| {
             m.sentence == ctx.s && range.contains(m.span) && m.kind != MentionKind::Place
         })
-        .min_by_key(|(_, m)| m.span.start);
+        .collect();
+    let head_person = inside
+        .last()
+        .filter(|(_, m)| m.kind == MentionKind::Person)
+        .copied();
+    let named = head_person.or_else(|| inside.first().copied());
     if let Some((mi, m)) = named {
         return Some(SourceRef {
             span: m.span,
@@ -194,6 +200,22 @@ fn source_in(ctx: &Ctx, a: usize, b: usize) -> Option<SourceRef> {
         });
     }
     let words: Vec<&Token> = toks[a..b].iter().filter(|t| t.is_word).collect();
+    // "the group": the organisation last named before it.
+    let phrase: Vec<String> = words.iter().map(|t| t.lower()).collect();
+    if ctx.k.attribution.org_anaphors.contains(&phrase.join(" ")) {
+        let (mi, m) = ctx
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.kind == MentionKind::Org && m.span.end <= range.start)
+            .max_by_key(|(_, m)| m.span.start)?;
+        return Some(SourceRef {
+            span: range,
+            text: m.canonical.clone().unwrap_or_else(|| m.text.clone()),
+            mention: Some(mi),
+            named: true,
+        });
+    }
     // A pronoun.
     if words.len() == 1 && ctx.k.attribution.pronouns.contains(&words[0].lower()) {
         return resolve_pronoun(ctx, words[0]);
@@ -426,6 +448,41 @@ fn verbs(ctx: &Ctx, sent: Span, outlet: Option<&str>, out: &mut Vec<Attribution>
         if relative {
             continue;
         }
+        // "X, citing Y, said": the subject stands before the parenthetical credit.
+        let mut parenthetical: Vec<SourceRef> = Vec::new();
+        if l == r && l >= 2 && toks[l - 1].text == "," {
+            let comma = l - 1;
+            let opener = (0..comma)
+                .rev()
+                .take_while(|&p| !CLAUSE_END.contains(&toks[p].text) || p + 1 == comma)
+                .find(|&p| {
+                    p >= 1
+                        && toks[p - 1].text == ","
+                        && ctx
+                            .k
+                            .attribution
+                            .nested_cues
+                            .iter()
+                            .any(|c| phrase_at(toks, p, c))
+                });
+            if let Some(p) = opener {
+                let cue_len = ctx
+                    .k
+                    .attribution
+                    .nested_cues
+                    .iter()
+                    .find(|c| phrase_at(toks, p, c))
+                    .map_or(1, |c| c.split(' ').count());
+                if let Some(up) = source_in(ctx, p + cue_len, comma) {
+                    parenthetical.push(up);
+                }
+                r = p - 1;
+                l = r;
+                while l > 0 && !CLAUSE_END.contains(&toks[l - 1].text) {
+                    l -= 1;
+                }
+            }
+        }
         let (src, inverted) = match source_in(ctx, l, r) {
             Some(src) => (Some(src), false),
             // ", said John Smith." after a quotation.
@@ -475,6 +532,7 @@ fn verbs(ctx: &Ctx, sent: Span, outlet: Option<&str>, out: &mut Vec<Attribution>
             (Vec::new(), 0)
         };
         chain.push(src);
+        chain.extend(parenthetical);
         chain.extend(upstream);
         let content = if l > 1
             && toks[..l].iter().any(|t| t.is_word)

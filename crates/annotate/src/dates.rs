@@ -135,8 +135,61 @@ fn date_at(
     Some((resolved, end))
 }
 
-/// Event-date claims in one lede sentence.
+/// Event-date claims in one lede sentence. When a sentence holds several dates, the one
+/// that follows a casualty or arrest word most closely dates the event ("called on Friday
+/// for an inquiry into the fire that killed four on Wednesday"); a date before the word
+/// counts only when it opens the sentence ("On Wednesday, four were killed").
 pub fn find(
+    s: usize,
+    text: &str,
+    toks: &[Token],
+    published: Option<NaiveDate>,
+    k: &Knowledge,
+    out: &mut Vec<Claim>,
+) {
+    let mut found = Vec::new();
+    collect(s, text, toks, published, k, &mut found);
+    if found.len() > 1 {
+        let cues: Vec<usize> = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                k.events
+                    .counts
+                    .iter()
+                    .any(|(_, words)| words.iter().any(|w| t.is(w)))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if !cues.is_empty() {
+            let distance = |c: &Claim| {
+                let at = toks
+                    .iter()
+                    .position(|t| t.span.start == c.span.start)
+                    .unwrap_or(0);
+                let opens = at <= 2;
+                cues.iter()
+                    .map(|&q| {
+                        if at > q {
+                            at - q
+                        } else if opens {
+                            q - at
+                        } else {
+                            1000 + q - at
+                        }
+                    })
+                    .min()
+                    .unwrap_or(usize::MAX)
+            };
+            if let Some(best) = found.iter().min_by_key(|c| distance(c)).cloned() {
+                found = vec![best];
+            }
+        }
+    }
+    out.extend(found);
+}
+
+fn collect(
     s: usize,
     text: &str,
     toks: &[Token],
@@ -221,6 +274,14 @@ mod tests {
         assert_eq!(
             dates("The fire broke out on Wednesday.", None),
             ["?Wednesday"]
+        );
+    }
+
+    #[test]
+    fn with_two_dates_the_one_near_the_casualties_wins() {
+        assert_eq!(
+            dates("The union called on Friday for an inquiry into the fire that killed four on Wednesday.", Some("2024-03-09")),
+            ["2024-03-06"]
         );
     }
 

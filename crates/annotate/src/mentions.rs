@@ -10,7 +10,9 @@
 //! 3. the run is classified: known organisation (`organisations.toml`), known place
 //!    (`places.toml`), organisation by keyword or acronym, person by cue (an honorific,
 //!    an age, a kinship word, "named") or by shape (two to five name words);
-//! 4. descriptions that name no one ("the UK-based conflict monitor") resolve to the
+//! 4. places the gazetteer does not know are recognised by cue: "the town of X",
+//!    "X, <known state or country>", and later bare mentions of a place already so named;
+//! 5. descriptions that name no one ("the UK-based conflict monitor") resolve to the
 //!    known organisation with that base and descriptor, preferring one already named.
 //!
 //! In a title written in Title Case only names already found in the body, and known
@@ -56,6 +58,20 @@ pub fn find(
     }
     for (s, toks) in tokens.iter().enumerate() {
         described_orgs(text, s, toks, k, &mut out);
+    }
+    // A name once introduced as a place is a place wherever it stands alone.
+    let places: Vec<String> = out
+        .iter()
+        .filter(|c| c.mention.kind == MentionKind::Place)
+        .map(|c| c.mention.text.clone())
+        .collect();
+    for c in &mut out {
+        if c.mention.kind == MentionKind::Person && places.contains(&c.mention.text) {
+            c.mention.kind = MentionKind::Place;
+            c.mention.canonical = Some(c.mention.text.clone());
+            c.mention.gender = None;
+            c.provisional = false;
+        }
     }
     out.sort_by_key(|c| c.mention.span);
     out.dedup_by_key(|c| c.mention.span);
@@ -243,6 +259,20 @@ fn person_cue(toks: &[Token], a: usize, b: usize, k: &Knowledge) -> bool {
     age_after || paren_age
 }
 
+/// "the town of X", "X, Oregon": cues that an unknown name is a place.
+fn place_cue(toks: &[Token], a: usize, b: usize, k: &Knowledge) -> bool {
+    let introduced =
+        a >= 2 && toks[a - 1].is("of") && k.language.place_nouns.contains(&toks[a - 2].lower());
+    let located = toks.get(b).is_some_and(|t| t.text == ",")
+        && toks.get(b + 1).is_some_and(|t| {
+            k.places
+                .lookup(t.text)
+                .is_some_and(|p| matches!(k.places.list[p].kind, "state" | "country"))
+        });
+    let has_org_word = has_org_word(toks, a, b, k);
+    !has_org_word && (introduced || located)
+}
+
 fn runs_in_sentence(text: &str, s: usize, toks: &[Token], k: &Knowledge, out: &mut Vec<Candidate>) {
     let runs = merge_runs(text, toks, raw_runs(toks, k), k);
     for (a0, b) in runs {
@@ -279,9 +309,21 @@ fn runs_in_sentence(text: &str, s: usize, toks: &[Token], k: &Knowledge, out: &m
             });
             continue;
         }
+        if place_cue(toks, a, b, k) {
+            let mut m = mention(MentionKind::Place, text, s, toks, a, b, None, None);
+            m.canonical = Some(m.text.clone());
+            out.push(Candidate {
+                mention: m,
+                provisional: false,
+                words: words(toks, a, b),
+            });
+            continue;
+        }
         let ws = words(toks, a, b);
         let initials = toks[a..b].iter().filter(|t| t.is_word).all(is_initial);
-        if !initials && (has_org_word(toks, a, b, k) || (ws.len() == 1 && toks[a].is_acronym())) {
+        // An organisation word alone ("Union", "Police") is a common noun, not a name.
+        let org_named = has_org_word(toks, a, b, k) && ws.len() >= 2;
+        if !initials && (org_named || (ws.len() == 1 && toks[a].is_acronym())) {
             out.push(Candidate {
                 mention: mention(MentionKind::Org, text, s, toks, a, b, None, None),
                 provisional: false,

@@ -60,6 +60,8 @@ pub struct AttributionFile {
     pub nested_cues: Vec<String>,
     pub source_descriptors: Vec<String>,
     pub unnamed_sources: Vec<String>,
+    #[serde(default)]
+    pub org_anaphors: Vec<String>,
     pub pronouns: Vec<String>,
 }
 
@@ -104,5 +106,6 @@ pub struct LanguageFile {
     pub abbreviations: Vec<String>,
     pub not_names: Vec<String>,
     pub org_words: Vec<String>,
+    pub place_nouns: Vec<String>,
     pub stopwords: Vec<String>,
 }

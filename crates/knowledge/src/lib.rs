@@ -110,6 +110,7 @@ pub struct AttributionCues {
     pub nested_cues: Vec<String>,
     pub source_descriptors: Vec<String>,
     pub unnamed_sources: HashSet<String>,
+    pub org_anaphors: HashSet<String>,
     pub pronouns: HashSet<String>,
 }
 
@@ -218,6 +219,7 @@ pub struct Language {
     pub abbreviations: HashSet<String>,
     pub not_names: HashSet<String>,
     pub org_words: HashSet<String>,
+    pub place_nouns: HashSet<String>,
     pub stopwords: HashSet<String>,
 }
 
@@ -257,6 +259,7 @@ impl Knowledge {
                 nested_cues: sorted_longest_first(attr.nested_cues),
                 source_descriptors: sorted_longest_first(attr.source_descriptors),
                 unnamed_sources: attr.unnamed_sources.into_iter().collect(),
+                org_anaphors: attr.org_anaphors.into_iter().collect(),
                 pronouns: attr.pronouns.into_iter().collect(),
             },
             names: build_names(names)?,
@@ -266,6 +269,7 @@ impl Knowledge {
                 abbreviations: lang.abbreviations.into_iter().collect(),
                 not_names: lang.not_names.into_iter().collect(),
                 org_words: lang.org_words.into_iter().collect(),
+                place_nouns: lang.place_nouns.into_iter().collect(),
                 stopwords: lang.stopwords.into_iter().collect(),
             },
         })
