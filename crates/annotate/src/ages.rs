@@ -31,7 +31,7 @@ fn decade(t: &Token, k: &Knowledge) -> Option<u32> {
         return Some(d);
     }
     let n: u32 = l.strip_suffix('s')?.parse().ok()?;
-    (n % 10 == 0 && (10..=110).contains(&n)).then_some(n)
+    (n.is_multiple_of(10) && (10..=110).contains(&n)).then_some(n)
 }
 
 fn gender_of_pronoun(t: &Token) -> Option<Gender> {

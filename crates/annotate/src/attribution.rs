@@ -9,11 +9,12 @@
 //! - quotation continuation: sentences inside a quotation opened by an attributed sentence,
 //!   or introduced by one ending in ":" or "as follows", carry its attribution.
 //!
-//! A source is a named mention (an organisation or person), an unnamed description
-//! ("activists", "local eyewitnesses") or a pronoun resolved to the last person or
-//! unnamed source credited.
+//! A source is a named mention (an organisation or person), an institution described by
+//! an organisation word ("the regional fire brigade", "police": one specific source), an
+//! unnamed description ("activists", "local eyewitnesses": per report, not identifiable),
+//! or a pronoun resolved to the last person or unnamed source credited.
 
-use corroborate_knowledge::Knowledge;
+use corroborate_knowledge::{org_key, Knowledge};
 use corroborate_model::{Attribution, Mention, MentionKind, Sentence, SourceRef, Span};
 
 use crate::tokens::Token;
@@ -219,6 +220,35 @@ fn source_in(ctx: &Ctx, a: usize, b: usize) -> Option<SourceRef> {
     // A pronoun.
     if words.len() == 1 && ctx.k.attribution.pronouns.contains(&words[0].lower()) {
         return resolve_pronoun(ctx, words[0]);
+    }
+    // An institution described, not named ("the regional fire brigade", "police"): one
+    // specific source, identified by its description.
+    let is_institution = |t: &Token| {
+        ctx.k
+            .language
+            .org_words
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(t.text))
+    };
+    if let Some(head) = words.iter().rposition(|t| is_institution(t)) {
+        let first = words
+            .iter()
+            .position(|t| !matches!(t.lower().as_str(), "the" | "a" | "an"))
+            .filter(|&f| f <= head)
+            .unwrap_or(head);
+        if words[first..=head]
+            .iter()
+            .all(|t| !t.is_capitalised() || first == 0)
+        {
+            let span = Span::new(words[first].span.start, words[head].span.end);
+            let text: Vec<String> = words[first..=head].iter().map(|t| t.lower()).collect();
+            return Some(SourceRef {
+                span,
+                text: text.join(" "),
+                mention: None,
+                named: true,
+            });
+        }
     }
     // An unnamed source: the phrase ending in an unnamed-source noun.
     let head = words.iter().rposition(|t| {
@@ -508,7 +538,7 @@ fn verbs(ctx: &Ctx, sent: Span, outlet: Option<&str>, out: &mut Vec<Attribution>
                 let is_org = recipient
                     .mention
                     .is_some_and(|m| ctx.mentions[m].kind == MentionKind::Org);
-                let own = outlet.is_some_and(|o| o == recipient.text);
+                let own = outlet.is_some_and(|o| org_key(o) == org_key(&recipient.text));
                 if is_org && !own {
                     chain.push(recipient);
                 }
@@ -525,7 +555,7 @@ fn verbs(ctx: &Ctx, sent: Span, outlet: Option<&str>, out: &mut Vec<Attribution>
                     .any(|c| phrase_at(toks, p, c))
             });
             match opener {
-                Some(p) if p == 0 => nested_after(ctx, 0),
+                Some(0) => nested_after(ctx, 0),
                 _ => (Vec::new(), 0),
             }
         } else {

@@ -18,7 +18,7 @@ fn count_attribute<'k>(t: &Token, k: &'k Knowledge) -> Option<&'k str> {
     k.events
         .counts
         .iter()
-        .find(|(_, cues)| cues.iter().any(|c| *c == l))
+        .find(|(_, cues)| cues.contains(&l))
         .map(|(a, _)| a.as_str())
 }
 

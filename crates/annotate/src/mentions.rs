@@ -124,15 +124,14 @@ fn raw_runs(toks: &[Token], k: &Knowledge) -> Vec<(usize, usize)> {
         while j < toks.len() {
             let t = &toks[j];
             let next_names = toks.get(j + 1).is_some_and(|n| starts_name(n, k));
-            if starts_name(t, k) {
-                j += 1;
-            } else if t.text == "." && is_initial(&toks[j - 1]) && next_names {
-                j += 1;
-            } else if is_particle_word(t, k) && next_names {
-                j += 1;
-            } else {
+            // A name word; the dot after an initial ("L. Q"); a particle inside a name.
+            let continues = starts_name(t, k)
+                || (t.text == "." && is_initial(&toks[j - 1]) && next_names)
+                || (is_particle_word(t, k) && next_names);
+            if !continues {
                 break;
             }
+            j += 1;
         }
         runs.push((i, j));
         i = j;
@@ -498,7 +497,7 @@ fn described_orgs(text: &str, s: usize, toks: &[Token], k: &Knowledge, out: &mut
                 .lookup(based)
                 .map(|p| k.places.list[p].name.clone());
             let fits = |o: &corroborate_knowledge::Org| {
-                o.descriptors.iter().any(|d| *d == desc)
+                o.descriptors.contains(&desc)
                     && o.based.iter().any(|b| {
                         place_key(b) == place_key(based)
                             || k.places.lookup(b).map(|p| &k.places.list[p].name) == base.as_ref()

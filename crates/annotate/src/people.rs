@@ -45,17 +45,17 @@ pub fn apply_cues(cands: &mut [Candidate], tokens: &[Vec<Token>], k: &Knowledge)
         .iter()
         .map(|c| (c.mention.sentence, c.mention.span.start, c.mention.kind))
         .collect();
-    for ci in 0..cands.len() {
-        if cands[ci].mention.kind != MentionKind::Person {
+    for (ci, cand) in cands.iter_mut().enumerate() {
+        if cand.mention.kind != MentionKind::Person {
             continue;
         }
-        let s = cands[ci].mention.sentence;
+        let s = cand.mention.sentence;
         let toks = &tokens[s];
-        let Some(a) = token_at(toks, cands[ci].mention.span.start) else {
+        let Some(a) = token_at(toks, cand.mention.span.start) else {
             continue;
         };
-        let b = token_after(toks, cands[ci].mention.span.end);
-        let m = &mut cands[ci].mention;
+        let b = token_after(toks, cand.mention.span.end);
+        let m = &mut cand.mention;
         // (a) a kinship word before the name.
         let mut p = a;
         let comma = p > 0 && toks[p - 1].text == ",";

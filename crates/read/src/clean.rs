@@ -111,7 +111,7 @@ fn normalise(l: &str) -> String {
 fn is_doubled(n: &str) -> bool {
     let compact: String = n.chars().filter(|c| !c.is_whitespace()).collect();
     let len = compact.chars().count();
-    if len < 6 || len % 2 != 0 {
+    if len < 6 || !len.is_multiple_of(2) {
         return false;
     }
     let half: String = compact.chars().take(len / 2).collect();

@@ -28,9 +28,8 @@ fn name_of(ri: usize, s: &SourceRef, res: &Resolution) -> (String, Option<String
 pub fn trace(reports: &[&AnnotatedReport], res: &Resolution) -> (Vec<Citation>, Vec<Origin>) {
     let mut citations = Vec::new();
     let mut seen = BTreeSet::new();
-    // origin key -> (origin, unnamed it cites, reports)
-    let mut origins: BTreeMap<(bool, String), (Origin, BTreeSet<String>, BTreeSet<String>)> =
-        BTreeMap::new();
+    // (named, key) -> origin; its lists are sorted and deduplicated at the end.
+    let mut origins: BTreeMap<(bool, String), Origin> = BTreeMap::new();
     for (ri, r) in reports.iter().enumerate() {
         for a in &r.attributions {
             let (source, source_entity) = name_of(ri, &a.source, res);
@@ -86,18 +85,18 @@ pub fn trace(reports: &[&AnnotatedReport], res: &Resolution) -> (Vec<Citation>, 
                     )
                 }
             };
-            let entry = origins
-                .entry(key)
-                .or_insert_with(|| (origin, BTreeSet::new(), BTreeSet::new()));
-            entry.1.extend(unnamed_after);
-            entry.2.insert(r.report.id.clone());
+            let entry = origins.entry(key).or_insert(origin);
+            entry.cites_unnamed.extend(unnamed_after);
+            entry.reports.push(r.report.id.clone());
         }
     }
     let mut out: Vec<Origin> = origins
         .into_values()
-        .map(|(mut o, unnamed, reports)| {
-            o.cites_unnamed = unnamed.into_iter().collect();
-            o.reports = reports.into_iter().collect();
+        .map(|mut o| {
+            for list in [&mut o.cites_unnamed, &mut o.reports] {
+                list.sort();
+                list.dedup();
+            }
             o
         })
         .collect();
