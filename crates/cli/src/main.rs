@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use corroborate_knowledge::Knowledge;
-use corroborate_pipeline::{analyze, Options, DEFAULT_THRESHOLD};
+use corroborate_pipeline::{analyze, Linkage, Options, DEFAULT_THRESHOLD};
 
 #[derive(Parser)]
 #[command(
@@ -49,6 +49,10 @@ enum Command {
         /// Similarity (0-1) above which a report joins a story; higher splits more.
         #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
         threshold: f32,
+        /// How a report is compared with a story: mean similarity to its reports (average),
+        /// to their combined vector (centroid), or to the closest one (single).
+        #[arg(long, value_enum, default_value_t = LinkageArg::Average)]
+        linkage: LinkageArg,
         /// Largest input file accepted, in bytes.
         #[arg(long, default_value_t = corroborate_read::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
@@ -70,7 +74,27 @@ enum Suite {
         /// Similarity threshold for grouping.
         #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
         threshold: f32,
+        /// Linkage for grouping (see `analyze --help`).
+        #[arg(long, value_enum, default_value_t = LinkageArg::Average)]
+        linkage: LinkageArg,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LinkageArg {
+    Average,
+    Centroid,
+    Single,
+}
+
+impl From<LinkageArg> for Linkage {
+    fn from(l: LinkageArg) -> Self {
+        match l {
+            LinkageArg::Average => Linkage::Average,
+            LinkageArg::Centroid => Linkage::Centroid,
+            LinkageArg::Single => Linkage::Single,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -99,12 +123,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             knowledge: kdir,
             threshold,
+            linkage,
             max_bytes,
         } => {
             let k = knowledge(kdir.as_ref())?;
             let opts = Options {
                 limits: corroborate_read::Limits { max_bytes },
                 threshold,
+                linkage: linkage.into(),
             };
             let analysis = analyze(&paths, &k, &opts);
             for e in &analysis.errors {
@@ -147,7 +173,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Eval {
-            suite: Suite::Multinews { data, threshold },
+            suite:
+                Suite::Multinews {
+                    data,
+                    threshold,
+                    linkage,
+                },
         } => {
             if !data.exists() {
                 println!("{}", corroborate_eval::missing(&data));
@@ -159,13 +190,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             std::fs::create_dir_all(&work)?;
             let opts = Options {
                 threshold,
+                linkage: linkage.into(),
                 ..Options::default()
             };
             let r = corroborate_eval::multinews::grouping(&data, &k, &opts, &work)
                 .map_err(anyhow::Error::msg);
             let _ = std::fs::remove_dir_all(&work);
             let r = r?;
-            println!("suite: multinews grouping (threshold {threshold})");
+            println!(
+                "suite: multinews grouping (threshold {threshold}, {} linkage)",
+                linkage
+                    .to_possible_value()
+                    .map(|v| v.get_name().to_string())
+                    .unwrap_or_default()
+            );
             println!(
                 "articles: {}  gold clusters: {}  stories: {}",
                 r.articles, r.gold_clusters, r.stories

@@ -16,7 +16,7 @@ use corroborate_read::Limits;
 use rayon::prelude::*;
 
 pub use corroborate_model::Analysis;
-pub use corroborate_reconcile::group::DEFAULT_THRESHOLD;
+pub use corroborate_reconcile::group::{Linkage, DEFAULT_THRESHOLD};
 
 /// Settings of one run.
 #[derive(Debug, Clone)]
@@ -24,6 +24,8 @@ pub struct Options {
     pub limits: Limits,
     /// Similarity at which a report joins a story.
     pub threshold: f32,
+    /// How a report is compared with a story.
+    pub linkage: Linkage,
 }
 
 impl Default for Options {
@@ -31,6 +33,7 @@ impl Default for Options {
         Options {
             limits: Limits::default(),
             threshold: DEFAULT_THRESHOLD,
+            linkage: Linkage::default(),
         }
     }
 }
@@ -65,7 +68,7 @@ pub fn analyze_annotated(
         (0..annotated.len()).partition(|&i| has_article_text(&annotated[i]));
     let candidates: Vec<&AnnotatedReport> = with_text.iter().map(|&i| &annotated[i]).collect();
     let mut groups: Vec<Vec<usize>> =
-        corroborate_reconcile::group::group(&candidates, opts.threshold, k) // group
+        corroborate_reconcile::group::group(&candidates, opts.threshold, opts.linkage, k) // group
             .into_iter()
             .map(|g| g.into_iter().map(|i| with_text[i]).collect())
             .collect();

@@ -128,7 +128,12 @@ pub fn vectors(reports: &[&AnnotatedReport], k: &Knowledge) -> Vec<TermVector> {
 
 /// Groups reports into stories: lists of indices into `reports`, each in arrival order.
 /// Reports arrive in order of publication date (undated last), then id.
-pub fn group(reports: &[&AnnotatedReport], threshold: f32, k: &Knowledge) -> Vec<Vec<usize>> {
+pub fn group(
+    reports: &[&AnnotatedReport],
+    threshold: f32,
+    linkage: Linkage,
+    k: &Knowledge,
+) -> Vec<Vec<usize>> {
     let vs = vectors(reports, k);
     let mut order: Vec<usize> = (0..reports.len()).collect();
     order.sort_by(|&a, &b| {
@@ -141,6 +146,7 @@ pub fn group(reports: &[&AnnotatedReport], threshold: f32, k: &Knowledge) -> Vec
         ))
     });
     let mut g = Grouper::new(threshold);
+    g.linkage = linkage;
     for i in order {
         g.add(i, &vs[i]);
     }
