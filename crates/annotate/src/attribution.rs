@@ -156,6 +156,11 @@ fn phrase_at(toks: &[Token], i: usize, phrase: &str) -> bool {
     i + words.len() <= toks.len() && words.iter().enumerate().all(|(n, w)| toks[i + n].is(w))
 }
 
+/// The first cue of `cues` (longest first) that stands at token `i`.
+fn cue_at<'c>(cues: &'c [String], toks: &[Token], i: usize) -> Option<&'c String> {
+    cues.iter().find(|c| phrase_at(toks, i, c))
+}
+
 /// The source named in tokens `[a, b)`.
 fn source_in(ctx: &Ctx, a: usize, b: usize) -> Option<SourceRef> {
     let toks = ctx.toks;
@@ -349,13 +354,7 @@ fn nested_after(ctx: &Ctx, mut i: usize) -> (Vec<SourceRef>, usize) {
         } else {
             i
         };
-        let Some(cue) = ctx
-            .k
-            .attribution
-            .nested_cues
-            .iter()
-            .find(|c| phrase_at(toks, at, c))
-        else {
+        let Some(cue) = cue_at(&ctx.k.attribution.nested_cues, toks, at) else {
             break;
         };
         let start = at + cue.split(' ').count();
@@ -383,13 +382,7 @@ fn make(ctx: &Ctx, cue: Span, mut chain: Vec<SourceRef>, content: Span) -> Optio
 fn prefix_cues(ctx: &Ctx, sent: Span, out: &mut Vec<Attribution>) {
     let toks = ctx.toks;
     for i in 0..toks.len() {
-        let Some(cue) = ctx
-            .k
-            .attribution
-            .prefix_cues
-            .iter()
-            .find(|c| phrase_at(toks, i, c))
-        else {
+        let Some(cue) = cue_at(&ctx.k.attribution.prefix_cues, toks, i) else {
             continue;
         };
         // "first reported by" contains "reported by": take the longest match only once.
@@ -496,12 +489,7 @@ fn verbs(ctx: &Ctx, sent: Span, outlet: Option<&str>, out: &mut Vec<Attribution>
                             .any(|c| phrase_at(toks, p, c))
                 });
             if let Some(p) = opener {
-                let cue_len = ctx
-                    .k
-                    .attribution
-                    .nested_cues
-                    .iter()
-                    .find(|c| phrase_at(toks, p, c))
+                let cue_len = cue_at(&ctx.k.attribution.nested_cues, toks, p)
                     .map_or(1, |c| c.split(' ').count());
                 if let Some(up) = source_in(ctx, p + cue_len, comma) {
                     parenthetical.push(up);

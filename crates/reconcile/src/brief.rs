@@ -40,6 +40,17 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// Every report stating some value of a fact, sorted.
+fn fact_reports(f: &Fact) -> Vec<String> {
+    let set: BTreeSet<&String> = f.field.values.iter().flat_map(|v| &v.reports).collect();
+    set.into_iter().cloned().collect()
+}
+
+/// "X (3 reports)".
+fn with_count(name: &str, n: usize) -> String {
+    format!("{name} ({})", plural(n, "report", "reports"))
+}
+
 /// "the age of X", "the number killed", "the date".
 pub fn attribute_phrase(f: &Fact) -> String {
     let attr = match f.attribute.as_str() {
@@ -202,50 +213,26 @@ pub fn brief(
             .field
             .values
             .iter()
-            .map(|v| {
-                format!(
-                    "{} ({})",
-                    v.value,
-                    plural(v.reports.len(), "report", "reports")
-                )
-            })
+            .map(|v| with_count(&v.value, v.reports.len()))
             .collect();
-        let reports: BTreeSet<String> = f
-            .field
-            .values
-            .iter()
-            .flat_map(|v| v.reports.iter().cloned())
-            .collect();
+        let reports = fact_reports(f);
         out.push(BriefSentence {
             text: format!(
                 "Reports disagree on {}: {}.",
                 attribute_phrase(f),
                 parts.join(" or ")
             ),
-            reports: reports.into_iter().collect(),
+            reports,
         });
     }
     let agreed: Vec<&Fact> = facts
         .iter()
         .filter(|f| f.field.status == Status::Agreed)
-        .filter(|f| {
-            f.field
-                .values
-                .iter()
-                .flat_map(|v| &v.reports)
-                .collect::<BTreeSet<_>>()
-                .len()
-                >= 2
-        })
+        .filter(|f| fact_reports(f).len() >= 2)
         .collect();
     for f in agreed.iter().take(2) {
         let main = &f.field.values[0];
-        let reports: BTreeSet<String> = f
-            .field
-            .values
-            .iter()
-            .flat_map(|v| v.reports.iter().cloned())
-            .collect();
+        let reports = fact_reports(f);
         let others: Vec<String> = f.field.values[1..]
             .iter()
             .filter_map(|v| v.written.first().map(|w| format!("“{w}”")))
@@ -281,13 +268,7 @@ pub fn brief(
     if !shown.is_empty() {
         let parts: Vec<String> = shown
             .iter()
-            .map(|o| {
-                format!(
-                    "{} ({})",
-                    o.source,
-                    plural(o.reports.len(), "report", "reports")
-                )
-            })
+            .map(|o| with_count(&o.source, o.reports.len()))
             .collect();
         let reports: BTreeSet<String> = shown
             .iter()

@@ -3,6 +3,7 @@
 //! ([`terminal`]) are for people and are built from the same JSON document, so the three
 //! can never disagree.
 
+mod access;
 pub mod json;
 pub mod markdown;
 pub mod offsets;

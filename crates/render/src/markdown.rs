@@ -6,15 +6,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-fn s(v: &Value) -> &str {
-    v.as_str().unwrap_or("")
-}
-
-fn list(v: &Value) -> Vec<&str> {
-    v.as_array()
-        .map(|a| a.iter().map(s).collect())
-        .unwrap_or_default()
-}
+use crate::access::{line_suffix, list, s};
 
 /// Escapes text for a Markdown table cell or line.
 fn esc(t: &str) -> String {
@@ -183,10 +175,7 @@ pub fn render(doc: &Value) -> String {
     if !errors.is_empty() {
         let _ = writeln!(o, "## Inputs that could not be read\n");
         for e in &errors {
-            let line = e["line"]
-                .as_u64()
-                .map(|l| format!(":{l}"))
-                .unwrap_or_default();
+            let line = line_suffix(e);
             let _ = writeln!(
                 o,
                 "- `{}{}`: {}",

@@ -5,15 +5,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-fn s(v: &Value) -> &str {
-    v.as_str().unwrap_or("")
-}
-
-fn list(v: &Value) -> Vec<&str> {
-    v.as_array()
-        .map(|a| a.iter().map(s).collect())
-        .unwrap_or_default()
-}
+use crate::access::{line_suffix, list, s};
 
 /// The analysis document (from [`crate::json::document`]) as plain text.
 pub fn render(doc: &Value) -> String {
@@ -77,10 +69,7 @@ pub fn render(doc: &Value) -> String {
     if !errors.is_empty() {
         let _ = writeln!(o, "{} input(s) could not be read:", errors.len());
         for e in &errors {
-            let line = e["line"]
-                .as_u64()
-                .map(|l| format!(":{l}"))
-                .unwrap_or_default();
+            let line = line_suffix(e);
             let _ = writeln!(o, "  {}{}: {}", s(&e["path"]), line, s(&e["reason"]));
         }
     }
