@@ -16,6 +16,7 @@ fn run(title: &str, body: &str) -> AnnotatedReport {
         url: None,
         text: format!("{title}\n\n{body}"),
         removed: vec![],
+        meta: Default::default(),
     };
     annotate(report, &k)
 }

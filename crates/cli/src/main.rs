@@ -78,6 +78,48 @@ enum Suite {
         #[arg(long, value_enum, default_value_t = LinkageArg::Average)]
         linkage: LinkageArg,
     },
+    /// Main-text extraction on the Zyte benchmark's 181 pages: the benchmark's own
+    /// shingle precision/recall/F1, and pages per second on one thread; also how many pages
+    /// yield a title and a publication date.
+    Extraction {
+        /// The dataset folder.
+        #[arg(long, default_value = "../shared/data/article-extraction-benchmark")]
+        data: PathBuf,
+        /// The extractor to measure.
+        #[arg(long, value_enum, default_value_t = ExtractorArg::RsTrafilatura)]
+        extractor: ExtractorArg,
+        /// Also score another tool's output, in the benchmark's format: {"<id>": {"articleBody": "..."}}.
+        #[arg(long, value_name = "FILE")]
+        predictions: Option<PathBuf>,
+        /// The other tool's name, for the table.
+        #[arg(long, default_value = "other")]
+        predictions_name: String,
+        /// Seconds the other tool took for all pages, for its pages/second.
+        #[arg(long)]
+        predictions_seconds: Option<f64>,
+        /// Write this run's extractions in the benchmark's format.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractorArg {
+    /// rs-trafilatura (the default extractor).
+    RsTrafilatura,
+    /// The `trafilatura` crate; needs a build with `--features alt-extractors`.
+    #[cfg(feature = "alt-extractors")]
+    Trafilatura,
+}
+
+impl From<ExtractorArg> for corroborate_read::html::Extractor {
+    fn from(e: ExtractorArg) -> Self {
+        match e {
+            ExtractorArg::RsTrafilatura => Self::RsTrafilatura,
+            #[cfg(feature = "alt-extractors")]
+            ExtractorArg::Trafilatura => Self::Trafilatura,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -128,7 +170,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let k = knowledge(kdir.as_ref())?;
             let opts = Options {
-                limits: corroborate_read::Limits { max_bytes },
+                read: corroborate_read::ReadOptions {
+                    max_bytes,
+                    ..Default::default()
+                },
                 threshold,
                 linkage: linkage.into(),
             };
@@ -219,7 +264,110 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval {
+            suite:
+                Suite::Extraction {
+                    data,
+                    extractor,
+                    predictions,
+                    predictions_name,
+                    predictions_seconds,
+                    output,
+                },
+        } => {
+            if !data.exists() {
+                println!("{}", corroborate_eval::missing(&data));
+                return Ok(ExitCode::SUCCESS);
+            }
+            eval_extraction(
+                &data,
+                extractor,
+                predictions,
+                &predictions_name,
+                predictions_seconds,
+                output,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// `eval extraction`: one table row per tool, scored identically.
+fn eval_extraction(
+    data: &std::path::Path,
+    extractor: ExtractorArg,
+    predictions: Option<PathBuf>,
+    predictions_name: &str,
+    predictions_seconds: Option<f64>,
+    output: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    use corroborate_eval::extraction;
+    let pages = extraction::load(data).map_err(anyhow::Error::msg)?;
+    let name = extractor
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default();
+    let k = Knowledge::builtin()?;
+    let mut rows = vec![
+        extraction::run(
+            &pages,
+            extractor.into(),
+            &format!("{name} (extraction only)"),
+        ),
+        extraction::run_with_cleaner(
+            &pages,
+            extractor.into(),
+            &k,
+            &format!("corroborate: {name} + cleaner"),
+        ),
+    ];
+    if let Some(p) = predictions {
+        let v: std::collections::BTreeMap<String, serde_json::Value> = serde_json::from_str(
+            &std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?,
+        )
+        .with_context(|| format!("parsing {}", p.display()))?;
+        let texts = v
+            .into_iter()
+            .map(|(k, x)| (k, x["articleBody"].as_str().unwrap_or("").to_string()))
+            .collect();
+        let mut o = extraction::score(&pages, &texts, predictions_name);
+        o.seconds = predictions_seconds;
+        rows.push(o);
+    }
+    println!(
+        "suite: article extraction (Zyte benchmark, {} pages, one thread)",
+        pages.len()
+    );
+    println!(
+        "{:<32} {:>9} {:>7} {:>7} {:>9} {:>8}",
+        "tool", "precision", "recall", "F1", "seconds", "pages/s"
+    );
+    for o in &rows {
+        let (secs, rate) = match o.seconds {
+            Some(s) => (format!("{s:.2}"), format!("{:.1}", o.pages as f64 / s)),
+            None => ("-".into(), "-".into()),
+        };
+        println!(
+            "{:<32} {:>9.4} {:>7.4} {:>7.4} {:>9} {:>8}",
+            o.name, o.precision, o.recall, o.f1, secs, rate
+        );
+    }
+    let (titles, dates) = extraction::metadata_coverage(&pages);
+    println!(
+        "metadata: {titles}/{} pages with a title, {dates}/{} with a publication date",
+        pages.len(),
+        pages.len()
+    );
+    if let Some(out) = output {
+        let doc: serde_json::Map<String, serde_json::Value> = rows[1]
+            .predictions
+            .iter()
+            .map(|(k, t)| (k.clone(), serde_json::json!({ "articleBody": t })))
+            .collect();
+        std::fs::write(&out, serde_json::to_string_pretty(&doc)?)
+            .with_context(|| format!("writing {}", out.display()))?;
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {

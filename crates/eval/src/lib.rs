@@ -3,6 +3,7 @@
 //! (targets are tracked in `docs/benchmarks.md`).
 
 pub mod bcubed;
+pub mod extraction;
 pub mod multinews;
 
 use std::path::{Path, PathBuf};

@@ -12,5 +12,5 @@ pub mod story;
 
 pub use annotation::*;
 pub use error::InputError;
-pub use report::{RawReport, RemovedLine, Report};
+pub use report::{RawReport, RemovedLine, Report, ReportMeta};
 pub use story::*;

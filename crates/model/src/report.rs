@@ -2,6 +2,28 @@
 
 use chrono::NaiveDate;
 
+/// Metadata beyond the basic fields, and where each field came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportMeta {
+    pub authors: Vec<String>,
+    /// BCP 47 language tag as the page states it (`en`, `en-GB`).
+    pub language: Option<String>,
+    /// The page's own canonical address, where it names one.
+    pub canonical_url: Option<String>,
+    /// (field, where it came from): `("published", "json-ld datePublished")`.
+    pub sources: Vec<(String, String)>,
+}
+
+impl ReportMeta {
+    /// Where `field` came from, if recorded.
+    pub fn source(&self, field: &str) -> Option<&str> {
+        self.sources
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, s)| s.as_str())
+    }
+}
+
 /// A report as a reader produced it, before boilerplate is removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawReport {
@@ -15,6 +37,7 @@ pub struct RawReport {
     pub url: Option<String>,
     /// The body as read, one paragraph or line per line.
     pub body: String,
+    pub meta: ReportMeta,
 }
 
 /// One line that the cleaner removed, verbatim, and why.
@@ -41,4 +64,5 @@ pub struct Report {
     pub text: String,
     /// Lines removed as boilerplate, in the order they stood.
     pub removed: Vec<RemovedLine>,
+    pub meta: ReportMeta,
 }

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use corroborate_knowledge::Knowledge;
 use corroborate_model::{AnnotatedReport, InputError, Report};
-use corroborate_read::Limits;
+use corroborate_read::ReadOptions;
 use rayon::prelude::*;
 
 pub use corroborate_model::Analysis;
@@ -21,7 +21,7 @@ pub use corroborate_reconcile::group::{Linkage, DEFAULT_THRESHOLD};
 /// Settings of one run.
 #[derive(Debug, Clone)]
 pub struct Options {
-    pub limits: Limits,
+    pub read: ReadOptions,
     /// Similarity at which a report joins a story.
     pub threshold: f32,
     /// How a report is compared with a story.
@@ -31,7 +31,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            limits: Limits::default(),
+            read: ReadOptions::default(),
             threshold: DEFAULT_THRESHOLD,
             linkage: Linkage::default(),
         }
@@ -40,7 +40,7 @@ impl Default for Options {
 
 /// Analyses every report under `paths`.
 pub fn analyze(paths: &[PathBuf], k: &Knowledge, opts: &Options) -> Analysis {
-    let (raw, errors) = corroborate_read::read_inputs(paths, &opts.limits); // read
+    let (raw, errors) = corroborate_read::read_inputs(paths, &opts.read); // read
     let reports: Vec<Report> = raw
         .into_par_iter()
         .map(|r| corroborate_read::prepare(r, k))

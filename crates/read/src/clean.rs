@@ -36,22 +36,26 @@ pub fn clean(raw: &RawReport, k: &Knowledge) -> Cleaned {
         .collect();
     let mut reason: Vec<Option<String>> = lines.iter().map(|l| pattern_class(l, k)).collect();
 
-    // Cue: verbatim repeats (of the line, or of the headline).
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for l in &lines {
-        *counts.entry(normalise(l)).or_default() += 1;
+    // Cue: verbatim repeats. A line shown twice in a row is a caption (all copies go);
+    // elsewhere a repeated short fragment is furniture ("Advertisement"), while repeated
+    // sentences are content (an interview's recurring question, a recipe's ingredients).
+    let normal: Vec<String> = lines.iter().map(|l| normalise(l)).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for n in &normal {
+        *counts.entry(n.as_str()).or_default() += 1;
     }
     let title = normalise(&raw.title);
     for (i, l) in lines.iter().enumerate() {
         if reason[i].is_some() {
             continue;
         }
-        let n = normalise(l);
-        if counts[&n] > 1 {
+        let n = &normal[i];
+        let twice_in_a_row = (i > 0 && normal[i - 1] == *n) || normal.get(i + 1) == Some(n);
+        if twice_in_a_row || (counts[n.as_str()] > 1 && is_fragment(l, k)) {
             reason[i] = Some("repeated".into());
-        } else if is_doubled(&n) {
+        } else if is_doubled(n) {
             reason[i] = Some("widget".into());
-        } else if n == title && i == 0 {
+        } else if *n == title && i == 0 {
             reason[i] = Some("repeated-headline".into());
         }
     }
@@ -164,18 +168,29 @@ pub fn pattern_class(l: &str, k: &Knowledge) -> Option<String> {
         .map(|(class, _)| class.clone())
 }
 
+/// Longest line that counts as a reader-addressed weak line: longer prose that speaks to
+/// the reader is content (blogs and reviews do it), not a sign-up box.
+const MAX_WEAK_WORDS: usize = 20;
+
+/// A few words without sentence punctuation ("Daily Digest", "Share").
+fn is_fragment(l: &str, k: &Knowledge) -> bool {
+    let ends_sentence = l.trim_end().ends_with(['.', '!', '?', '"', '”', ':', ';']);
+    words(l).len() <= k.boilerplate.fragment_max_words && !ends_sentence
+}
+
 fn is_weak(l: &str, k: &Knowledge) -> bool {
     if is_quoted_speech(l, k) {
         return false;
     }
     let w = words(l);
+    if w.len() > MAX_WEAK_WORDS {
+        return false;
+    }
     let bp = &k.boilerplate;
-    let ends_sentence = l.trim_end().ends_with(['.', '!', '?', '"', '”', ':', ';']);
-    let fragment = w.len() <= bp.fragment_max_words && !ends_sentence;
     let outside = words(&outside_quotes(l));
     let addresses_reader = outside.iter().any(|w| bp.reader_words.contains(w));
     let call_to_action = w.first().is_some_and(|f| bp.imperative_verbs.contains(f));
-    fragment || addresses_reader || call_to_action
+    is_fragment(l, k) || addresses_reader || call_to_action
 }
 
 #[cfg(test)]
@@ -191,6 +206,7 @@ mod tests {
             published: None,
             url: None,
             body: body.into(),
+            meta: Default::default(),
         }
     }
 
@@ -225,6 +241,19 @@ mod tests {
         let reasons: Vec<&str> = c.removed.iter().map(|r| r.reason.as_str()).collect();
         assert!(reasons.contains(&"caption"), "{reasons:?}");
         assert!(reasons.contains(&"repeated"), "{reasons:?}");
+    }
+
+    #[test]
+    fn repeated_sentences_far_apart_are_content() {
+        let c = run("What drew you to cooking?\nMy grandmother did.\nWhat drew you to cooking?\nA restaurant job.\nAdvertisement\nMore text here.\nAdvertisement");
+        assert_eq!(c.kept.len(), 5, "{:?}", c.removed);
+        assert!(c.removed.iter().all(|r| r.text == "Advertisement"));
+    }
+
+    #[test]
+    fn long_reader_addressed_prose_next_to_a_prompt_is_kept() {
+        let c = run("Sign up for our newsletter.\nIf you have ever wondered why your houseplants wilt in winter, the answer is usually the dry air from heating, which you can fix with a tray of pebbles and water.");
+        assert_eq!(c.kept.len(), 1);
     }
 
     #[test]

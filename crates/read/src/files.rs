@@ -11,16 +11,20 @@ use corroborate_model::{InputError, RawReport};
 /// corpus of thousands of reports is a few tens of megabytes).
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Limits on what a reader accepts.
+/// What readers accept and how they read.
 #[derive(Debug, Clone)]
-pub struct Limits {
+pub struct ReadOptions {
+    /// Largest file accepted, and largest decompressed size of a compressed one.
     pub max_bytes: u64,
+    /// The main-text extractor for HTML.
+    pub extractor: crate::html::Extractor,
 }
 
-impl Default for Limits {
+impl Default for ReadOptions {
     fn default() -> Self {
-        Limits {
+        ReadOptions {
             max_bytes: DEFAULT_MAX_BYTES,
+            extractor: Default::default(),
         }
     }
 }
@@ -75,8 +79,8 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// The file's contents as UTF-8 text, or why it cannot be used.
-pub fn read_text(path: &Path, limits: &Limits) -> Result<String, InputError> {
+/// The file's bytes (decompressed when `gzip`), or why it cannot be used.
+pub fn read_bytes(path: &Path, limits: &ReadOptions, gzip: bool) -> Result<Vec<u8>, InputError> {
     let name = path.display().to_string();
     let file = fs::File::open(path).map_err(|e| InputError::new(&name, io_reason(&e)))?;
     let mut bytes = Vec::new();
@@ -92,6 +96,10 @@ pub fn read_text(path: &Path, limits: &Limits) -> Result<String, InputError> {
             ),
         ));
     }
+    if gzip {
+        bytes =
+            crate::html::gunzip(&bytes, limits.max_bytes).map_err(|e| InputError::new(&name, e))?;
+    }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(InputError::new(&name, "empty file"));
     }
@@ -101,9 +109,15 @@ pub fn read_text(path: &Path, limits: &Limits) -> Result<String, InputError> {
             "binary file (contains NUL bytes), not text",
         ));
     }
+    Ok(bytes)
+}
+
+/// The file's contents as UTF-8 text, or why it cannot be used.
+pub fn read_text(path: &Path, limits: &ReadOptions) -> Result<String, InputError> {
+    let bytes = read_bytes(path, limits, false)?;
     String::from_utf8(bytes).map_err(|e| {
         InputError::new(
-            &name,
+            path.display().to_string(),
             format!(
                 "not valid UTF-8 (invalid byte at offset {})",
                 e.utf8_error().valid_up_to()
@@ -156,6 +170,7 @@ mod tests {
             published: None,
             url: None,
             body: String::new(),
+            meta: Default::default(),
         };
         let mut v = vec![r.clone(), r.clone(), r];
         make_ids_unique(&mut v);

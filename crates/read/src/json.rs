@@ -11,6 +11,7 @@ struct ReportObject {
     title: Option<String>,
     text: Option<String>,
     content: Option<String>,
+    html: Option<String>,
     url: Option<String>,
     outlet: Option<String>,
     published: Option<String>,
@@ -23,10 +24,16 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
 }
 
+/// Where a JSON input comes from, and how embedded HTML is read.
+pub struct Ctx<'a> {
+    pub path: &'a str,
+    pub stem: &'a str,
+    pub extractor: crate::html::Extractor,
+}
+
 /// One report per non-empty line; a bad line is reported with its number and skipped.
 pub fn parse_lines(
-    path: &str,
-    stem: &str,
+    ctx: &Ctx,
     text: &str,
     reports: &mut Vec<RawReport>,
     errors: &mut Vec<InputError>,
@@ -38,18 +45,17 @@ pub fn parse_lines(
         let n = i + 1;
         let parsed = serde_json::from_str::<ReportObject>(line)
             .map_err(|e| format!("malformed JSON: {e}"))
-            .and_then(|o| to_report(o, path, &format!("{stem}-{n}"), Some(n)));
+            .and_then(|o| to_report(o, ctx, &format!("{}-{n}", ctx.stem), Some(n)));
         match parsed {
             Ok(r) => reports.push(r),
-            Err(reason) => errors.push(InputError::at_line(path, n, reason)),
+            Err(reason) => errors.push(InputError::at_line(ctx.path, n, reason)),
         }
     }
 }
 
 /// A JSON document: one report object or an array of them.
 pub fn parse_document(
-    path: &str,
-    stem: &str,
+    ctx: &Ctx,
     text: &str,
     reports: &mut Vec<RawReport>,
     errors: &mut Vec<InputError>,
@@ -58,7 +64,7 @@ pub fn parse_document(
         Ok(v) => v,
         Err(e) => {
             errors.push(InputError::at_line(
-                path,
+                ctx.path,
                 e.line(),
                 format!("malformed JSON: {e}"),
             ));
@@ -72,31 +78,30 @@ pub fn parse_document(
     let many = items.len() > 1;
     for (i, item) in items.into_iter().enumerate() {
         let default_id = if many {
-            format!("{stem}-{}", i + 1)
+            format!("{}-{}", ctx.stem, i + 1)
         } else {
-            stem.to_string()
+            ctx.stem.to_string()
         };
         let parsed = serde_json::from_value::<ReportObject>(item)
             .map_err(|e| format!("report {}: {e}", i + 1))
-            .and_then(|o| to_report(o, path, &default_id, None));
+            .and_then(|o| to_report(o, ctx, &default_id, None));
         match parsed {
             Ok(r) => reports.push(r),
-            Err(reason) => errors.push(InputError::new(path, reason)),
+            Err(reason) => errors.push(InputError::new(ctx.path, reason)),
         }
     }
 }
 
 fn to_report(
     o: ReportObject,
-    path: &str,
+    ctx: &Ctx,
     default_id: &str,
     line: Option<usize>,
 ) -> Result<RawReport, String> {
-    let body = o
-        .text
-        .or(o.content)
-        .filter(|t| !t.trim().is_empty())
-        .ok_or("no `text` or `content` field (or it is empty)")?;
+    let path = match line {
+        Some(n) => format!("{}:{n}", ctx.path),
+        None => ctx.path.to_string(),
+    };
     let published = match o.published.as_deref().filter(|p| !p.trim().is_empty()) {
         Some(p) => {
             Some(parse_date(p).ok_or_else(|| format!("published {p:?} is not an ISO date"))?)
@@ -108,22 +113,51 @@ fn to_report(
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => default_id.to_string(),
     };
-    let (title, body) = match o.title.filter(|t| !t.trim().is_empty()) {
-        Some(t) => (t.trim().to_string(), body),
-        None => split_headline(&body),
+    let text = o.text.or(o.content).filter(|t| !t.trim().is_empty());
+    let given_title = o
+        .title
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| t.trim().to_string());
+    let mut report = match (text, o.html.filter(|h| !h.trim().is_empty())) {
+        (Some(body), _) => {
+            let (title, body) = match given_title.clone() {
+                Some(t) => (t, body),
+                None => split_headline(&body),
+            };
+            RawReport {
+                id: id.clone(),
+                path: path.clone(),
+                title,
+                outlet: None,
+                published: None,
+                url: None,
+                body: body.trim().to_string(),
+                meta: Default::default(),
+            }
+        }
+        // A page instead of text: read it as an HTML report; the object's fields win.
+        (None, Some(html)) => {
+            crate::html::parse(&path, &id, html.as_bytes(), ctx.extractor).map_err(|e| e.reason)?
+        }
+        (None, None) => return Err("no `text`, `content` or `html` field (or it is empty)".into()),
     };
-    Ok(RawReport {
-        id,
-        path: match line {
-            Some(n) => format!("{path}:{n}"),
-            None => path.to_string(),
-        },
-        title,
-        outlet: o.outlet.filter(|s| !s.trim().is_empty()),
-        published,
-        url: o.url.filter(|s| !s.trim().is_empty()),
-        body: body.trim().to_string(),
-    })
+    report.id = id;
+    report.path = path;
+    if let Some(t) = given_title {
+        report.title = t;
+    }
+    if let Some(o) = o.outlet.filter(|s| !s.trim().is_empty()) {
+        report.outlet = Some(o);
+        report.meta.sources.retain(|(f, _)| f != "outlet");
+    }
+    if published.is_some() {
+        report.published = published;
+        report.meta.sources.retain(|(f, _)| f != "published");
+    }
+    if let Some(u) = o.url.filter(|s| !s.trim().is_empty()) {
+        report.url = Some(u);
+    }
+    Ok(report)
 }
 
 /// Without a title, the first non-empty line of the text is the headline.
@@ -139,12 +173,20 @@ fn split_headline(body: &str) -> (String, String) {
 mod tests {
     use super::*;
 
+    fn ctx<'a>(path: &'a str, stem: &'a str) -> Ctx<'a> {
+        Ctx {
+            path,
+            stem,
+            extractor: Default::default(),
+        }
+    }
+
     #[test]
     fn reads_lines_and_reports_bad_ones_by_number() {
         let mut reports = Vec::new();
         let mut errors = Vec::new();
         let text = "{\"id\":\"a\",\"title\":\"T\",\"text\":\"Body.\",\"published\":\"2024-01-02T10:00:00Z\"}\n{not json}\n\n{\"content\":\"Head\\nMore.\"}\n{\"title\":\"no text\"}\n";
-        parse_lines("c.jsonl", "c", text, &mut reports, &mut errors);
+        parse_lines(&ctx("c.jsonl", "c"), text, &mut reports, &mut errors);
         assert_eq!(reports.len(), 2);
         assert_eq!(reports[0].id, "a");
         assert_eq!(reports[0].published.unwrap().to_string(), "2024-01-02");
@@ -161,8 +203,7 @@ mod tests {
         let mut reports = Vec::new();
         let mut errors = Vec::new();
         parse_document(
-            "d.json",
-            "d",
+            &ctx("d.json", "d"),
             "[{\"text\":\"A\\nb\"},{\"text\":\"C\\nd\",\"id\":7}]",
             &mut reports,
             &mut errors,

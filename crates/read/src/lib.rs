@@ -9,15 +9,17 @@
 
 pub mod clean;
 pub mod files;
+pub mod html;
 pub mod json;
 pub mod metadata;
+pub mod page_meta;
 pub mod text;
 
 use std::path::{Path, PathBuf};
 
 use corroborate_model::{InputError, RawReport};
 
-pub use files::{Limits, DEFAULT_MAX_BYTES};
+pub use files::{ReadOptions, DEFAULT_MAX_BYTES};
 
 /// The input formats corroborate reads, by file name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +30,8 @@ pub enum Format {
     JsonLines,
     /// `.json`: one report object, or an array of them.
     Json,
+    /// `.html`, `.htm`, `.xhtml`, and the same gzip-compressed (`.html.gz`).
+    Html { gzip: bool },
 }
 
 impl Format {
@@ -40,6 +44,16 @@ impl Format {
             Some(Format::JsonLines)
         } else if name.ends_with(".json") {
             Some(Format::Json)
+        } else if [".html", ".htm", ".xhtml"]
+            .iter()
+            .any(|e| name.ends_with(e))
+        {
+            Some(Format::Html { gzip: false })
+        } else if [".html.gz", ".htm.gz", ".xhtml.gz"]
+            .iter()
+            .any(|e| name.ends_with(e))
+        {
+            Some(Format::Html { gzip: true })
         } else {
             None
         }
@@ -50,7 +64,7 @@ impl Format {
 ///
 /// Files named explicitly must have a known format; files of other formats found inside
 /// directories are skipped silently (a folder of reports often holds a README or images).
-pub fn read_inputs(paths: &[PathBuf], limits: &Limits) -> (Vec<RawReport>, Vec<InputError>) {
+pub fn read_inputs(paths: &[PathBuf], limits: &ReadOptions) -> (Vec<RawReport>, Vec<InputError>) {
     let mut reports = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -59,7 +73,7 @@ pub fn read_inputs(paths: &[PathBuf], limits: &Limits) -> (Vec<RawReport>, Vec<I
                 Some(format) => read_file(&file, format, limits, &mut reports, &mut errors),
                 None if explicit => errors.push(InputError::new(
                     file.display().to_string(),
-                    "unsupported file type (expected .txt, .md, .json, .jsonl or .ndjson)",
+                    "unsupported file type (expected .txt, .md, .json, .jsonl, .ndjson, .html, .htm or .html.gz)",
                 )),
                 None => {}
             }
@@ -72,10 +86,21 @@ pub fn read_inputs(paths: &[PathBuf], limits: &Limits) -> (Vec<RawReport>, Vec<I
 fn read_file(
     path: &Path,
     format: Format,
-    limits: &Limits,
+    limits: &ReadOptions,
     reports: &mut Vec<RawReport>,
     errors: &mut Vec<InputError>,
 ) {
+    let display = path.display().to_string();
+    let stem = files::stem(path);
+    if let Format::Html { gzip } = format {
+        let parsed = files::read_bytes(path, limits, gzip)
+            .and_then(|bytes| html::parse(&display, &stem, &bytes, limits.extractor));
+        match parsed {
+            Ok(r) => reports.push(r),
+            Err(e) => errors.push(e),
+        }
+        return;
+    }
     let text = match files::read_text(path, limits) {
         Ok(t) => t,
         Err(e) => {
@@ -83,16 +108,19 @@ fn read_file(
             return;
         }
     };
-    let display = path.display().to_string();
+    let ctx = json::Ctx {
+        path: &display,
+        stem: &stem,
+        extractor: limits.extractor,
+    };
     match format {
-        Format::Text => match text::parse(&display, &files::stem(path), &text) {
+        Format::Text => match text::parse(&display, &stem, &text) {
             Ok(r) => reports.push(r),
             Err(e) => errors.push(e),
         },
-        Format::JsonLines => {
-            json::parse_lines(&display, &files::stem(path), &text, reports, errors)
-        }
-        Format::Json => json::parse_document(&display, &files::stem(path), &text, reports, errors),
+        Format::JsonLines => json::parse_lines(&ctx, &text, reports, errors),
+        Format::Json => json::parse_document(&ctx, &text, reports, errors),
+        Format::Html { .. } => {}
     }
 }
 
@@ -121,7 +149,9 @@ pub fn prepare(raw: RawReport, k: &corroborate_knowledge::Knowledge) -> corrobor
         raw.url.as_deref(),
         &cleaned.removed,
         k,
-    );
+    )
+    // A page's own metadata says which tag the outlet came from.
+    .map(|(name, src)| (name, raw.meta.source("outlet").unwrap_or(src).to_string()));
     let mut text = title.clone();
     for p in &cleaned.kept {
         text.push_str("\n\n");
@@ -132,10 +162,11 @@ pub fn prepare(raw: RawReport, k: &corroborate_knowledge::Knowledge) -> corrobor
         path: raw.path,
         title,
         outlet: outlet.as_ref().map(|o| o.0.clone()),
-        outlet_source: outlet.map(|o| o.1.to_string()),
+        outlet_source: outlet.map(|o| o.1),
         published: raw.published,
         url: raw.url,
         text,
         removed: cleaned.removed,
+        meta: raw.meta,
     }
 }

@@ -18,6 +18,7 @@ pub fn parse(path: &str, stem: &str, text: &str) -> Result<RawReport, InputError
         published: None,
         url: None,
         body: String::new(),
+        meta: Default::default(),
     };
     let mut rest = text;
     if let Some(after) = text

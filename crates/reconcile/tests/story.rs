@@ -17,6 +17,7 @@ fn report(id: &str, published: &str, title: &str, body: &str, k: &Knowledge) -> 
             url: None,
             text: format!("{title}\n\n{body}"),
             removed: vec![],
+            meta: Default::default(),
         },
         k,
     )

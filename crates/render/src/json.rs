@@ -38,6 +38,11 @@ struct ReportOut<'a> {
     outlet_source: Option<&'a str>,
     published: Option<String>,
     url: Option<&'a str>,
+    canonical_url: Option<&'a str>,
+    authors: &'a [String],
+    language: Option<&'a str>,
+    /// field -> where its value came from.
+    metadata_sources: std::collections::BTreeMap<&'a str, &'a str>,
     text: &'a str,
     boilerplate_removed: Vec<&'a str>,
     boilerplate: Vec<RemovedOut<'a>>,
@@ -242,6 +247,15 @@ pub fn document(a: &Analysis) -> Value {
                 outlet_source: r.outlet_source.as_deref(),
                 published: r.published.map(|d| d.to_string()),
                 url: r.url.as_deref(),
+                canonical_url: r.meta.canonical_url.as_deref(),
+                authors: &r.meta.authors,
+                language: r.meta.language.as_deref(),
+                metadata_sources: r
+                    .meta
+                    .sources
+                    .iter()
+                    .map(|(f, s)| (f.as_str(), s.as_str()))
+                    .collect(),
                 text: &r.text,
                 boilerplate_removed: r.removed.iter().map(|l| l.text.as_str()).collect(),
                 boilerplate: r
