@@ -30,4 +30,4 @@ echo "== scoring (same metric for every tool)"
 target/release/corroborate eval extraction --data "$data" \
   --predictions "$work/python.json" --predictions-name "Python trafilatura" \
   --predictions-seconds "$py_seconds"
-target/release/corroborate eval extraction --data "$data" --extractor trafilatura
+target/release/corroborate eval extraction --data "$data" --extractor rs-trafilatura

@@ -168,6 +168,18 @@ fn source_in(ctx: &Ctx, a: usize, b: usize) -> Option<SourceRef> {
         return None;
     }
     let mut a = a;
+    // A conjunction opening the clause is not part of the source ("but the brigade said").
+    while a < b
+        && matches!(
+            toks[a].lower().as_str(),
+            "but" | "and" | "while" | "as" | "so" | "yet"
+        )
+    {
+        a += 1;
+    }
+    if a >= b {
+        return None;
+    }
     // Strip descriptors ("reports from", "the activist group", "a spokesman for").
     loop {
         let d = ctx
@@ -254,6 +266,26 @@ fn source_in(ctx: &Ctx, a: usize, b: usize) -> Option<SourceRef> {
                 named: true,
             });
         }
+    }
+    // A capitalised name the recogniser did not know ("according to The Tide"): named as written.
+    let proper: Vec<&Token> = words
+        .iter()
+        .copied()
+        .skip_while(|t| !t.is_capitalised() || ctx.k.language.not_names.contains(t.text))
+        .take_while(|t| {
+            t.is_capitalised() || matches!(t.lower().as_str(), "of" | "for" | "the" | "and")
+        })
+        .collect();
+    if let Some(last) = proper.iter().rposition(|t| t.is_capitalised()) {
+        let name = &proper[..=last];
+        let span = Span::new(name[0].span.start, name[last].span.end);
+        let text = name.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        return Some(SourceRef {
+            span,
+            text,
+            mention: None,
+            named: true,
+        });
     }
     // An unnamed source: the phrase ending in an unnamed-source noun.
     let head = words.iter().rposition(|t| {

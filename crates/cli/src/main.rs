@@ -86,7 +86,7 @@ enum Suite {
         #[arg(long, default_value = "../shared/data/article-extraction-benchmark")]
         data: PathBuf,
         /// The extractor to measure.
-        #[arg(long, value_enum, default_value_t = ExtractorArg::RsTrafilatura)]
+        #[arg(long, value_enum, default_value_t = ExtractorArg::Trafilatura)]
         extractor: ExtractorArg,
         /// Also score another tool's output, in the benchmark's format: {"<id>": {"articleBody": "..."}}.
         #[arg(long, value_name = "FILE")]
@@ -105,19 +105,19 @@ enum Suite {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExtractorArg {
-    /// rs-trafilatura (the default extractor).
-    RsTrafilatura,
-    /// The `trafilatura` crate; needs a build with `--features alt-extractors`.
-    #[cfg(feature = "alt-extractors")]
+    /// The `trafilatura` crate (the default extractor).
     Trafilatura,
+    /// rs-trafilatura; needs a build with `--features alt-extractors`.
+    #[cfg(feature = "alt-extractors")]
+    RsTrafilatura,
 }
 
 impl From<ExtractorArg> for corroborate_read::html::Extractor {
     fn from(e: ExtractorArg) -> Self {
         match e {
-            ExtractorArg::RsTrafilatura => Self::RsTrafilatura,
-            #[cfg(feature = "alt-extractors")]
             ExtractorArg::Trafilatura => Self::Trafilatura,
+            #[cfg(feature = "alt-extractors")]
+            ExtractorArg::RsTrafilatura => Self::RsTrafilatura,
         }
     }
 }

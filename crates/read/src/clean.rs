@@ -16,6 +16,13 @@ use std::collections::HashMap;
 use corroborate_knowledge::Knowledge;
 use corroborate_model::{RawReport, RemovedLine};
 
+/// Copies of a short fragment, scattered over a page, that make it furniture ("Advertisement").
+const SCATTERED_REPEATS: usize = 3;
+
+/// Removal reasons that do not spread to weak neighbours: a repeated line says nothing
+/// about the lines around it (a sports roster repeats names between real rows).
+const NOT_SPREADING: [&str; 4] = ["repeated", "widget", "caption", "repeated-headline"];
+
 /// Lines longer than this many words are article text, whatever they contain.
 const MAX_BOILERPLATE_WORDS: usize = 80;
 
@@ -36,9 +43,9 @@ pub fn clean(raw: &RawReport, k: &Knowledge) -> Cleaned {
         .collect();
     let mut reason: Vec<Option<String>> = lines.iter().map(|l| pattern_class(l, k)).collect();
 
-    // Cue: verbatim repeats. A line shown twice in a row is a caption (all copies go);
-    // elsewhere a repeated short fragment is furniture ("Advertisement"), while repeated
-    // sentences are content (an interview's recurring question, a recipe's ingredients).
+    // Cue: verbatim repeats. A line shown twice in a row keeps its first copy; elsewhere a
+    // short fragment repeated three times or more is furniture ("Advertisement"), while
+    // repeated sentences are content (an interview's recurring question, a recipe).
     let normal: Vec<String> = lines.iter().map(|l| normalise(l)).collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for n in &normal {
@@ -50,8 +57,10 @@ pub fn clean(raw: &RawReport, k: &Knowledge) -> Cleaned {
             continue;
         }
         let n = &normal[i];
-        let twice_in_a_row = (i > 0 && normal[i - 1] == *n) || normal.get(i + 1) == Some(n);
-        if twice_in_a_row || (counts[n.as_str()] > 1 && is_fragment(l, k)) {
+        // Shown twice in a row (a caption under a photo and again as its alt text): the
+        // first copy stays, the rest go.
+        let twice_in_a_row = i > 0 && normal[i - 1] == *n;
+        if twice_in_a_row || (counts[n.as_str()] >= SCATTERED_REPEATS && is_fragment(l, k)) {
             reason[i] = Some("repeated".into());
         } else if is_doubled(n) {
             reason[i] = Some("widget".into());
@@ -78,8 +87,13 @@ pub fn clean(raw: &RawReport, k: &Knowledge) -> Cleaned {
             if reason[i].is_some() || !weak[i] {
                 continue;
             }
-            let prev = i.checked_sub(1).and_then(|j| reason[j].clone());
-            let next = reason.get(i + 1).cloned().flatten();
+            let spreads = |r: &Option<String>| {
+                r.as_ref()
+                    .filter(|r| !NOT_SPREADING.contains(&r.as_str()))
+                    .cloned()
+            };
+            let prev = i.checked_sub(1).and_then(|j| spreads(&reason[j]));
+            let next = reason.get(i + 1).and_then(spreads);
             if let Some(r) = prev.or(next) {
                 let base = r.split(' ').next().unwrap_or(&r).to_string();
                 reason[i] = Some(format!("{base} (adjacent)"));
@@ -237,7 +251,7 @@ mod tests {
     #[test]
     fn removes_repeated_captions_and_doubled_widget_text() {
         let c = run("Print this pagePrint this page\nA crowd outside the court.\nA crowd outside the court. Photo: Staff\nThe trial opened.\nSmoke over the harbour\nSmoke over the harbour");
-        assert_eq!(c.kept, ["The trial opened."]);
+        assert_eq!(c.kept, ["The trial opened.", "Smoke over the harbour"]);
         let reasons: Vec<&str> = c.removed.iter().map(|r| r.reason.as_str()).collect();
         assert!(reasons.contains(&"caption"), "{reasons:?}");
         assert!(reasons.contains(&"repeated"), "{reasons:?}");

@@ -3,12 +3,12 @@
 //!
 //! Sources, in order of trust: JSON-LD (`NewsArticle` and kin), Open Graph and article
 //! meta tags, other meta tags, `<time>` elements, a date in the URL's path, then the
-//! extractor's own guess. Parsed with `dom_query` (html5ever), the parser rs-trafilatura
-//! already uses.
+//! extractor's own guess. Parsed with `scraper` (html5ever), which the extractor already
+//! depends on.
 
 use chrono::{DateTime, NaiveDate};
-use dom_query::Document;
 use regex::Regex;
+use scraper::{Html, Selector};
 use serde_json::Value;
 
 use crate::json::parse_date;
@@ -26,18 +26,46 @@ pub struct PageMeta {
     pub language: Option<(String, &'static str)>,
 }
 
-fn meta(doc: &Document, attr: &str, name: &str) -> Option<String> {
-    let sel = format!("meta[{attr}=\"{name}\"]");
-    doc.select(&sel)
-        .nodes()
-        .iter()
-        .filter_map(|n| n.attr("content"))
+/// A selector built from the constant patterns of this module (covered by its tests).
+fn sel(css: &str) -> Selector {
+    Selector::parse(css).unwrap_or_else(|_| {
+        Selector::parse("corroborate-never-matches").expect("a plain tag name parses")
+    })
+}
+
+fn meta(doc: &Html, attr: &str, name: &str) -> Option<String> {
+    let s = sel(&format!("meta[{attr}=\"{name}\"]"));
+    doc.select(&s)
+        .filter_map(|e| e.value().attr("content"))
         .map(|c| c.trim().to_string())
         .find(|c| !c.is_empty())
 }
 
+/// The text of the first element matching `css`.
+fn first_text(doc: &Html, css: &str) -> Option<String> {
+    doc.select(&sel(css))
+        .next()
+        .map(|e| clean(&e.text().collect::<String>()))
+        .filter(|t| !t.is_empty())
+}
+
+/// An attribute of the first element matching `css`.
+fn first_attr(doc: &Html, css: &str, attr: &str) -> Option<String> {
+    doc.select(&sel(css))
+        .filter_map(|e| e.value().attr(attr))
+        .map(|a| a.trim().to_string())
+        .find(|a| !a.is_empty())
+}
+
+/// White space collapsed and character references decoded: JSON-LD strings often carry
+/// HTML entities ("&#163;", "&amp;") that no HTML parser has seen.
 fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let decoded = if s.contains('&') && s.contains(';') {
+        Html::parse_fragment(s).root_element().text().collect::<String>()
+    } else {
+        s.to_string()
+    };
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A date from an ISO date or date-time, or an RFC 2822 date.
@@ -50,10 +78,10 @@ pub fn date_of(s: &str) -> Option<NaiveDate> {
 }
 
 /// JSON-LD objects of the page, flattened (`@graph` and arrays opened).
-fn json_ld(doc: &Document) -> Vec<Value> {
+fn json_ld(doc: &Html) -> Vec<Value> {
     let mut out = Vec::new();
-    for node in doc.select("script[type=\"application/ld+json\"]").nodes() {
-        let text = node.text();
+    for node in doc.select(&sel("script[type=\"application/ld+json\"]")) {
+        let text: String = node.text().collect();
         let Ok(v) = serde_json::from_str::<Value>(text.trim()) else {
             continue;
         };
@@ -108,7 +136,7 @@ fn url_date(url: &str) -> Option<NaiveDate> {
 
 /// The page's metadata.
 pub fn extract(html: &str) -> PageMeta {
-    let doc = Document::from(html);
+    let doc = Html::parse_document(html);
     let ld = json_ld(&doc);
     let article = ld
         .iter()
@@ -126,14 +154,8 @@ pub fn extract(html: &str) -> PageMeta {
         .map(|t| (t, "json-ld headline"))
         .or_else(|| meta(&doc, "property", "og:title").map(|t| (clean(&t), "og:title")))
         .or_else(|| meta(&doc, "name", "twitter:title").map(|t| (clean(&t), "twitter:title")))
-        .or_else(|| {
-            let t = clean(&doc.select("title").first().text());
-            (!t.is_empty()).then_some((t, "<title>"))
-        })
-        .or_else(|| {
-            let t = clean(&doc.select("h1").first().text());
-            (!t.is_empty()).then_some((t, "<h1>"))
-        });
+        .or_else(|| first_text(&doc, "title").map(|t| (t, "<title>")))
+        .or_else(|| first_text(&doc, "h1").map(|t| (t, "<h1>")));
 
     let publisher = article
         .and_then(|a| a.get("publisher"))
@@ -146,10 +168,8 @@ pub fn extract(html: &str) -> PageMeta {
             meta(&doc, "name", "application-name").map(|s| (clean(&s), "application-name"))
         });
 
-    let canonical_url = doc
-        .select("link[rel=\"canonical\"]")
-        .attr("href")
-        .map(|h| (h.trim().to_string(), "link rel=canonical"))
+    let canonical_url = first_attr(&doc, "link[rel=\"canonical\"]", "href")
+        .map(|h| (h, "link rel=canonical"))
         .filter(|(h, _)| h.starts_with("http"));
     let url = meta(&doc, "property", "og:url")
         .filter(|u| u.starts_with("http"))
@@ -204,19 +224,13 @@ pub fn extract(html: &str) -> PageMeta {
                 .map(|d| (d, "itemprop datePublished"))
         })
         .or_else(|| {
-            doc.select("time[datetime]")
-                .nodes()
-                .iter()
-                .find_map(|n| n.attr("datetime").and_then(|d| date_of(&d)))
+            doc.select(&sel("time[datetime]"))
+                .find_map(|e| e.value().attr("datetime").and_then(date_of))
                 .map(|d| (d, "<time datetime>"))
         })
         .or_else(|| from_url.map(|d| (d, "url path")));
 
-    let language = doc
-        .select("html")
-        .attr("lang")
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty())
+    let language = first_attr(&doc, "html", "lang")
         .map(|l| (l, "html lang"))
         .or_else(|| meta(&doc, "http-equiv", "content-language").map(|l| (l, "content-language")))
         .or_else(|| ld_str("inLanguage").map(|l| (l, "json-ld inLanguage")))
@@ -271,6 +285,12 @@ mod tests {
             m.canonical_url.unwrap().0,
             "https://tide.example/2021/06/02/ferry-sinks"
         );
+    }
+
+    #[test]
+    fn entities_in_json_ld_are_decoded() {
+        let html = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Club pays &#163;71.6m &amp; more"}</script>"#;
+        assert_eq!(extract(html).title.unwrap().0, "Club pays £71.6m & more");
     }
 
     #[test]
