@@ -61,7 +61,10 @@ fn first_attr(doc: &Html, css: &str, attr: &str) -> Option<String> {
 /// HTML entities ("&#163;", "&amp;") that no HTML parser has seen.
 fn clean(s: &str) -> String {
     let decoded = if s.contains('&') && s.contains(';') {
-        Html::parse_fragment(s).root_element().text().collect::<String>()
+        Html::parse_fragment(s)
+            .root_element()
+            .text()
+            .collect::<String>()
     } else {
         s.to_string()
     };
