@@ -6,9 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use corroborate_knowledge::Knowledge;
-use corroborate_pipeline::{analyze, Linkage, Options, DEFAULT_THRESHOLD};
+use corroborate_pipeline::{
+    analyze, GroupOptions, Linkage, Options, DEFAULT_DATE_PENALTY, DEFAULT_THRESHOLD,
+};
 
 #[derive(Parser)]
 #[command(
@@ -46,13 +48,8 @@ enum Command {
         /// Read knowledge files from this folder instead of the built-in copies (see data/README.md).
         #[arg(long, value_name = "DIR")]
         knowledge: Option<PathBuf>,
-        /// Similarity (0-1) above which a report joins a story; higher splits more.
-        #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
-        threshold: f32,
-        /// How a report is compared with a story: mean similarity to its reports (average),
-        /// to their combined vector (centroid), or to the closest one (single).
-        #[arg(long, value_enum, default_value_t = LinkageArg::Average)]
-        linkage: LinkageArg,
+        #[command(flatten)]
+        group: GroupArgs,
         /// Largest input file accepted, in bytes.
         #[arg(long, default_value_t = corroborate_read::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
@@ -71,12 +68,21 @@ enum Suite {
         /// The dataset folder.
         #[arg(long, default_value = "../shared/data/multinews-longbench200")]
         data: PathBuf,
-        /// Similarity threshold for grouping.
-        #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
-        threshold: f32,
-        /// Linkage for grouping (see `analyze --help`).
-        #[arg(long, value_enum, default_value_t = LinkageArg::Average)]
-        linkage: LinkageArg,
+        #[command(flatten)]
+        group: GroupArgs,
+    },
+    /// The Gun Violence Archive incidents: grouping of 6,335 news articles into incidents
+    /// (B-cubed, all documents and multi-document incidents), on the tuning (even ids) and
+    /// held-out (odd ids) halves, and the time of the whole analysis.
+    Gva {
+        /// The dataset folder.
+        #[arg(long, default_value = "../shared/data/gva-semeval2018t5-incidents")]
+        data: PathBuf,
+        #[command(flatten)]
+        group: GroupArgs,
+        /// Use only the first N incidents (a quick run).
+        #[arg(long)]
+        sample: Option<usize>,
     },
     /// Main-text extraction on the Zyte benchmark's 181 pages: the benchmark's own
     /// shingle precision/recall/F1, and pages per second on one thread; also how many pages
@@ -122,6 +128,44 @@ impl From<ExtractorArg> for corroborate_read::html::Extractor {
     }
 }
 
+/// How reports are grouped into stories.
+#[derive(Args, Clone, Copy)]
+struct GroupArgs {
+    /// Similarity (0-1) above which a report joins a story; higher splits more.
+    #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
+    threshold: f32,
+    /// How a report is compared with a story: mean similarity to its reports (average),
+    /// to their combined vector (centroid), or to the closest one (single).
+    #[arg(long, value_enum, default_value_t = LinkageArg::Average)]
+    linkage: LinkageArg,
+    /// Similarity a report loses per ln(1 + days/7) between its publication date and the
+    /// story's nearest dated report (0 ignores dates).
+    #[arg(long, default_value_t = DEFAULT_DATE_PENALTY)]
+    date_penalty: f32,
+}
+
+impl GroupArgs {
+    fn options(&self) -> GroupOptions {
+        GroupOptions {
+            threshold: self.threshold,
+            linkage: self.linkage.into(),
+            date_penalty: self.date_penalty,
+        }
+    }
+
+    fn describe(&self) -> String {
+        let linkage = self
+            .linkage
+            .to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default();
+        format!(
+            "threshold {}, {linkage} linkage, date penalty {}",
+            self.threshold, self.date_penalty
+        )
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum LinkageArg {
     Average,
@@ -164,8 +208,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             output,
             knowledge: kdir,
-            threshold,
-            linkage,
+            group,
             max_bytes,
         } => {
             let k = knowledge(kdir.as_ref())?;
@@ -174,8 +217,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     max_bytes,
                     ..Default::default()
                 },
-                threshold,
-                linkage: linkage.into(),
+                group: group.options(),
             };
             let analysis = analyze(&paths, &k, &opts);
             for e in &analysis.errors {
@@ -218,12 +260,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Eval {
-            suite:
-                Suite::Multinews {
-                    data,
-                    threshold,
-                    linkage,
-                },
+            suite: Suite::Multinews { data, group },
         } => {
             if !data.exists() {
                 println!("{}", corroborate_eval::missing(&data));
@@ -234,21 +271,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 std::env::temp_dir().join(format!("corroborate-eval-{}", std::process::id()));
             std::fs::create_dir_all(&work)?;
             let opts = Options {
-                threshold,
-                linkage: linkage.into(),
+                group: group.options(),
                 ..Options::default()
             };
             let r = corroborate_eval::multinews::grouping(&data, &k, &opts, &work)
                 .map_err(anyhow::Error::msg);
             let _ = std::fs::remove_dir_all(&work);
             let r = r?;
-            println!(
-                "suite: multinews grouping (threshold {threshold}, {} linkage)",
-                linkage
-                    .to_possible_value()
-                    .map(|v| v.get_name().to_string())
-                    .unwrap_or_default()
-            );
+            println!("suite: multinews grouping ({})", group.describe());
             println!(
                 "articles: {}  gold clusters: {}  stories: {}",
                 r.articles, r.gold_clusters, r.stories
@@ -262,6 +292,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 r.seconds,
                 r.articles as f64 / r.seconds
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            suite:
+                Suite::Gva {
+                    data,
+                    group,
+                    sample,
+                },
+        } => {
+            if !data.exists() {
+                println!("{}", corroborate_eval::missing(&data));
+                return Ok(ExitCode::SUCCESS);
+            }
+            let opts = Options {
+                group: group.options(),
+                ..Options::default()
+            };
+            eval_gva(&data, &opts, sample)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval {
@@ -290,6 +339,63 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `eval gva`: grouping quality on both halves of the fixed split, and time.
+fn eval_gva(data: &std::path::Path, opts: &Options, sample: Option<usize>) -> anyhow::Result<()> {
+    use corroborate_eval::gva;
+    let mut incidents = gva::load(data).map_err(anyhow::Error::msg)?;
+    if let Some(n) = sample {
+        incidents.truncate(n);
+    }
+    let work = std::env::temp_dir().join(format!("corroborate-gva-{}", std::process::id()));
+    std::fs::create_dir_all(&work)?;
+    let corpus = work.join("gva.jsonl");
+    let docs = gva::write_jsonl(&incidents, &corpus)?;
+    let k = Knowledge::builtin()?;
+    let start = std::time::Instant::now();
+    let analysis = analyze(&[corpus], &k, opts);
+    let seconds = start.elapsed().as_secs_f64();
+    let _ = std::fs::remove_dir_all(&work);
+    let story_of: std::collections::HashMap<String, String> = analysis
+        .stories
+        .iter()
+        .flat_map(|s| s.reports.iter().map(move |r| (r.clone(), s.id.clone())))
+        .collect();
+    println!(
+        "suite: gva ({} incidents, {docs} documents; {} unreadable, {} without article text)",
+        incidents.len(),
+        analysis.errors.len(),
+        analysis.without_article.len()
+    );
+    println!("grouping (B-cubed)               docs  precision  recall      F1");
+    for (name, held_out) in [("tuning (even ids)", false), ("held-out (odd ids)", true)] {
+        let part: Vec<&gva::Incident> = incidents
+            .iter()
+            .filter(|i| i.held_out() == held_out)
+            .collect();
+        let s = gva::grouping_scores(&part, &story_of);
+        for (label, (n, b)) in [
+            ("all documents", s.all),
+            ("multi-document incidents", s.multi),
+        ] {
+            println!(
+                "  {name:<19} {label:<25} {n:>5} {:>9.4} {:>7.4} {:>7.4}",
+                b.precision, b.recall, b.f1
+            );
+        }
+    }
+    let all: Vec<&gva::Incident> = incidents.iter().collect();
+    let s = gva::grouping_scores(&all, &story_of);
+    println!(
+        "  {:<19} {:<25} {:>5} {:>9.4} {:>7.4} {:>7.4}",
+        "both halves", "all documents", s.all.0, s.all.1.precision, s.all.1.recall, s.all.1.f1
+    );
+    println!(
+        "analyze time: {seconds:.2} s ({:.0} documents/s)",
+        docs as f64 / seconds
+    );
+    Ok(())
 }
 
 /// `eval extraction`: one table row per tool, scored identically.

@@ -4,6 +4,7 @@
 
 pub mod bcubed;
 pub mod extraction;
+pub mod gva;
 pub mod multinews;
 
 use std::path::{Path, PathBuf};

@@ -16,24 +16,23 @@ use corroborate_read::ReadOptions;
 use rayon::prelude::*;
 
 pub use corroborate_model::Analysis;
-pub use corroborate_reconcile::group::{Linkage, DEFAULT_THRESHOLD};
+pub use corroborate_reconcile::group::{
+    GroupOptions, Linkage, DEFAULT_DATE_PENALTY, DEFAULT_THRESHOLD,
+};
 
 /// Settings of one run.
 #[derive(Debug, Clone)]
 pub struct Options {
     pub read: ReadOptions,
-    /// Similarity at which a report joins a story.
-    pub threshold: f32,
-    /// How a report is compared with a story.
-    pub linkage: Linkage,
+    /// How reports are grouped into stories.
+    pub group: GroupOptions,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             read: ReadOptions::default(),
-            threshold: DEFAULT_THRESHOLD,
-            linkage: Linkage::default(),
+            group: GroupOptions::default(),
         }
     }
 }
@@ -68,7 +67,7 @@ pub fn analyze_annotated(
         (0..annotated.len()).partition(|&i| has_article_text(&annotated[i]));
     let candidates: Vec<&AnnotatedReport> = with_text.iter().map(|&i| &annotated[i]).collect();
     let mut groups: Vec<Vec<usize>> =
-        corroborate_reconcile::group::group(&candidates, opts.threshold, opts.linkage, k) // group
+        corroborate_reconcile::group::group(&candidates, opts.group, k) // group
             .into_iter()
             .map(|g| g.into_iter().map(|i| with_text[i]).collect())
             .collect();

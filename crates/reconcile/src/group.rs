@@ -7,8 +7,9 @@
 //! the names a report mentions counted again (names tell stories apart better than
 //! common words do).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
+use chrono::Datelike;
 use corroborate_knowledge::Knowledge;
 use corroborate_model::AnnotatedReport;
 
@@ -17,6 +18,9 @@ use crate::similarity::{TermVector, Vectoriser};
 /// The cosine similarity above which a report joins a story (tuned on the Multi-News
 /// sample and recorded in `docs/benchmarks.md`).
 pub const DEFAULT_THRESHOLD: f32 = 0.18;
+
+/// Similarity lost per unit of `ln(1 + days apart / 7)` (tuned on the GVA tuning half).
+pub const DEFAULT_DATE_PENALTY: f32 = 0.2;
 
 /// How a new item is compared with a group. Measured on the Multi-News sample (see
 /// `docs/benchmarks.md`), average similarity to the members beats the centroid, which
@@ -33,14 +37,30 @@ pub enum Linkage {
 }
 
 /// Online clustering of term vectors.
+///
+/// Average and centroid linkage need only each group's summed vector: the mean of `v`'s
+/// dot products with the members is `v · sum / n`, and its cosine with the centroid is
+/// `v · sum / |sum|`. The sums are kept in an inverted index (term -> groups holding it),
+/// so a new item is compared with every group in one pass over its own terms, instead of
+/// once per member. Single linkage still compares with every member.
 #[derive(Debug, Clone, Default)]
 pub struct Grouper {
     pub threshold: f32,
     pub linkage: Linkage,
-    centroids: Vec<TermVector>,
-    sums: Vec<TermVector>,
     members: Vec<Vec<usize>>,
+    /// term -> (group, summed weight of the term in that group)
+    postings: HashMap<u32, Vec<(u32, f32)>>,
+    /// (term, group) -> position in `postings[term]`
+    slot: HashMap<(u32, u32), usize>,
+    /// |sum|² per group
+    norm2: Vec<f32>,
+    /// member vectors, kept for single linkage only
     vectors: Vec<Vec<TermVector>>,
+    /// Publication days of each group's dated members, sorted.
+    days: Vec<Vec<i32>>,
+    /// How much similarity a report loses per unit of `ln(1 + gap / 7)`, where gap is the
+    /// number of days to the group's nearest dated report (0: dates are ignored).
+    pub date_penalty: f32,
 }
 
 impl Grouper {
@@ -51,47 +71,94 @@ impl Grouper {
         }
     }
 
-    /// Adds item `id` with vector `v`; returns the group it joined.
-    pub fn add(&mut self, id: usize, v: &TermVector) -> usize {
-        let linkage = self.linkage;
-        let best = self
-            .centroids
-            .iter()
-            .enumerate()
-            .map(|(g, c)| {
-                let s = match linkage {
-                    Linkage::Centroid => c.cosine(v),
-                    Linkage::Average => {
-                        self.vectors[g].iter().map(|m| m.cosine(v)).sum::<f32>()
-                            / self.vectors[g].len() as f32
-                    }
-                    Linkage::Single => self.vectors[g]
-                        .iter()
-                        .map(|m| m.cosine(v))
-                        .fold(0.0, f32::max),
-                };
-                (g, s)
-            })
-            .filter(|&(_, s)| s >= self.threshold)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        match best {
-            Some((g, _)) => {
-                self.sums[g].add_scaled(v, 1.0);
-                let mut c = self.sums[g].clone();
-                c.normalise();
-                self.centroids[g] = c;
-                self.members[g].push(id);
-                self.vectors[g].push(v.clone());
-                g
-            }
-            None => {
-                self.centroids.push(v.clone());
-                self.sums.push(v.clone());
-                self.members.push(vec![id]);
-                self.vectors.push(vec![v.clone()]);
-                self.members.len() - 1
+    /// Dot products of `v` with every group's summed vector (groups sharing no term are absent).
+    fn dots(&self, v: &TermVector) -> HashMap<u32, f32> {
+        let mut acc: HashMap<u32, f32> = HashMap::new();
+        for &(t, w) in &v.weights {
+            if let Some(list) = self.postings.get(&t) {
+                for &(g, s) in list {
+                    *acc.entry(g).or_default() += w * s;
+                }
             }
         }
+        acc
+    }
+
+    /// Adds item `id` with vector `v`; returns the group it joined.
+    pub fn add(&mut self, id: usize, v: &TermVector) -> usize {
+        self.add_dated(id, v, None)
+    }
+
+    /// Days from `day` to the nearest dated member of group `g` (None: no dates to compare).
+    fn gap(&self, g: usize, day: Option<i32>) -> Option<i32> {
+        let day = day?;
+        let days = &self.days[g];
+        let i = days.partition_point(|&d| d < day);
+        [i.checked_sub(1), Some(i)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| days.get(j))
+            .map(|&d| (d - day).abs())
+            .min()
+    }
+
+    /// Adds item `id`, published on `day` (days since the epoch), with vector `v`.
+    pub fn add_dated(&mut self, id: usize, v: &TermVector, day: Option<i32>) -> usize {
+        let dots = self.dots(v);
+        let score = |g: u32, dot: f32| -> f32 {
+            let g = g as usize;
+            let similarity = match self.linkage {
+                Linkage::Average => dot / self.members[g].len() as f32,
+                Linkage::Centroid => dot / self.norm2[g].sqrt().max(f32::EPSILON),
+                Linkage::Single => self.vectors[g]
+                    .iter()
+                    .map(|m| m.cosine(v))
+                    .fold(0.0, f32::max),
+            };
+            let far = self
+                .gap(g, day)
+                .map_or(0.0, |gap| (1.0 + gap as f32 / 7.0).ln());
+            similarity - self.date_penalty * far
+        };
+        let best = dots
+            .iter()
+            .map(|(&g, &dot)| (g as usize, score(g, dot), dot))
+            .filter(|&(_, s, _)| s >= self.threshold)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let (g, dot) = match best {
+            Some((g, _, dot)) => {
+                self.members[g].push(id);
+                (g, dot)
+            }
+            None => {
+                self.members.push(vec![id]);
+                self.norm2.push(0.0);
+                self.vectors.push(Vec::new());
+                self.days.push(Vec::new());
+                (self.members.len() - 1, 0.0)
+            }
+        };
+        let self_norm2: f32 = v.weights.iter().map(|(_, w)| w * w).sum();
+        self.norm2[g] += 2.0 * dot + self_norm2;
+        for &(t, w) in &v.weights {
+            let list = self.postings.entry(t).or_default();
+            match self.slot.get(&(t, g as u32)) {
+                Some(&i) => list[i].1 += w,
+                None => {
+                    self.slot.insert((t, g as u32), list.len());
+                    list.push((g as u32, w));
+                }
+            }
+        }
+        if self.linkage == Linkage::Single {
+            self.vectors[g].push(v.clone());
+        }
+        if let Some(d) = day {
+            let days = &mut self.days[g];
+            let i = days.partition_point(|&x| x < d);
+            days.insert(i, d);
+        }
+        g
     }
 
     pub fn groups(&self) -> &[Vec<usize>] {
@@ -128,12 +195,25 @@ pub fn vectors(reports: &[&AnnotatedReport], k: &Knowledge) -> Vec<TermVector> {
 
 /// Groups reports into stories: lists of indices into `reports`, each in arrival order.
 /// Reports arrive in order of publication date (undated last), then id.
-pub fn group(
-    reports: &[&AnnotatedReport],
-    threshold: f32,
-    linkage: Linkage,
-    k: &Knowledge,
-) -> Vec<Vec<usize>> {
+/// Grouping settings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GroupOptions {
+    pub threshold: f32,
+    pub linkage: Linkage,
+    pub date_penalty: f32,
+}
+
+impl Default for GroupOptions {
+    fn default() -> Self {
+        GroupOptions {
+            threshold: DEFAULT_THRESHOLD,
+            linkage: Linkage::default(),
+            date_penalty: DEFAULT_DATE_PENALTY,
+        }
+    }
+}
+
+pub fn group(reports: &[&AnnotatedReport], opts: GroupOptions, k: &Knowledge) -> Vec<Vec<usize>> {
     let vs = vectors(reports, k);
     let mut order: Vec<usize> = (0..reports.len()).collect();
     order.sort_by(|&a, &b| {
@@ -145,10 +225,12 @@ pub fn group(
             &rb.id,
         ))
     });
-    let mut g = Grouper::new(threshold);
-    g.linkage = linkage;
+    let mut g = Grouper::new(opts.threshold);
+    g.linkage = opts.linkage;
+    g.date_penalty = opts.date_penalty;
     for i in order {
-        g.add(i, &vs[i]);
+        let day = reports[i].report.published.map(|d| d.num_days_from_ce());
+        g.add_dated(i, &vs[i], day);
     }
     g.groups().to_vec()
 }
