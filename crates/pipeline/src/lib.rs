@@ -21,20 +21,11 @@ pub use corroborate_reconcile::group::{
 };
 
 /// Settings of one run.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     pub read: ReadOptions,
     /// How reports are grouped into stories.
     pub group: GroupOptions,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            read: ReadOptions::default(),
-            group: GroupOptions::default(),
-        }
-    }
 }
 
 /// Analyses every report under `paths`.
