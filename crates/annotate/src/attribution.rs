@@ -259,6 +259,21 @@ fn source_in(ctx: &Ctx, a: usize, b: usize) -> Option<SourceRef> {
         {
             let span = Span::new(words[first].span.start, words[head].span.end);
             let text: Vec<String> = words[first..=head].iter().map(|t| t.lower()).collect();
+            // "the fire service" after "the Marrowick Fire Service": the organisation named before.
+            let described = text.join(" ");
+            let named = ctx.mentions.iter().enumerate().rev().find(|(_, m)| {
+                m.kind == MentionKind::Org
+                    && m.span.end <= span.start
+                    && m.text.to_lowercase().ends_with(&described)
+            });
+            if let Some((mi, m)) = named {
+                return Some(SourceRef {
+                    span,
+                    text: m.canonical.clone().unwrap_or_else(|| m.text.clone()),
+                    mention: Some(mi),
+                    named: true,
+                });
+            }
             return Some(SourceRef {
                 span,
                 text: text.join(" "),

@@ -183,3 +183,158 @@ mod tests {
         assert!(none.is_empty());
     }
 }
+
+/// Incident-type claims in one lede sentence: every type of `events.toml` with a cue here.
+pub fn types(s: usize, toks: &[Token], k: &Knowledge, out: &mut Vec<Claim>) {
+    for (kind, cues) in &k.events.types {
+        let hit = (0..toks.len()).find_map(|i| {
+            cues.iter().find_map(|c| {
+                let n = c.split(' ').count();
+                let matches =
+                    i + n <= toks.len() && c.split(' ').enumerate().all(|(j, w)| toks[i + j].is(w));
+                let blocked = toks
+                    .get(i + n)
+                    .is_some_and(|t| k.events.type_cue_blockers.iter().any(|b| t.is(b)));
+                (matches && !blocked)
+                    .then(|| Span::new(toks[i].span.start, toks[i + n - 1].span.end))
+            })
+        });
+        if let Some(span) = hit {
+            out.push(claim("type", kind.clone(), span, s));
+        }
+    }
+}
+
+/// Street addresses: "15 Letchworth Drive", "the 200 block of Main Street", "Edwards Street".
+pub fn addresses(s: usize, text: &str, toks: &[Token], k: &Knowledge, out: &mut Vec<Claim>) {
+    for (i, t) in toks.iter().enumerate() {
+        let street = k.events.street_types.iter().any(|st| t.text == st.as_str());
+        if !street || i == 0 || !toks[i - 1].is_capitalised() {
+            continue;
+        }
+        // Back over up to three capitalised name words, then an optional house number
+        // or "the N block of".
+        let mut a = i;
+        while a > 0
+            && i - a < 3
+            && toks[a - 1].is_word
+            && toks[a - 1].is_capitalised()
+            && !k.language.not_names.contains(toks[a - 1].text)
+        {
+            a -= 1;
+        }
+        if a == i {
+            continue;
+        }
+        if a > 0 && toks[a - 1].text.chars().all(|c| c.is_ascii_digit()) {
+            a -= 1;
+        } else if a >= 3
+            && toks[a - 1].is("of")
+            && toks[a - 2].is("block")
+            && toks[a - 3].text.chars().all(|c| c.is_ascii_digit())
+        {
+            a -= 3;
+        }
+        let span = Span::new(toks[a].span.start, t.span.end);
+        out.push(claim(
+            "address",
+            text[span.start..span.end].to_string(),
+            span,
+            s,
+        ));
+    }
+}
+
+/// A dateline opening the body ("ROCKY MOUNT, N.C. —", "CHICAGO (AP) —"): the city, and the
+/// state or country after it when the gazetteer knows it.
+pub fn dateline(s: usize, text: &str, toks: &[Token], k: &Knowledge, out: &mut Vec<Claim>) {
+    let caps = toks
+        .iter()
+        .take_while(|t| t.is_word && t.is_acronym())
+        .count();
+    if caps == 0
+        || toks
+            .get(caps)
+            .is_none_or(|t| !matches!(t.text, "," | "(" | "—" | "-" | "–"))
+    {
+        return;
+    }
+    let span = Span::new(toks[0].span.start, toks[caps - 1].span.end);
+    let city: String = text[span.start..span.end]
+        .split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let city = k
+        .places
+        .lookup(&city)
+        .map_or(city, |p| k.places.list[p].name.clone());
+    out.push(claim("place", city, span, s));
+    if toks[caps].text == "," {
+        // "N.C." is split into N . C . by the tokenizer: take the raw text up to the dash.
+        let rest = &text[toks[caps].span.end..];
+        let region: String = rest
+            .chars()
+            .take_while(|c| !matches!(c, '—' | '–' | '(' | '-'))
+            .collect();
+        let region = region.trim();
+        if let Some(p) = k.places.lookup(region) {
+            let at = toks[caps].span.end + rest.find(region).unwrap_or(0);
+            out.push(claim(
+                "place",
+                k.places.list[p].name.clone(),
+                Span::new(at, at + region.len()),
+                s,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod incident_tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn run(s: &str) -> Vec<String> {
+        let k = Knowledge::builtin().unwrap();
+        let toks = tokenize(s, Span::new(0, s.len()));
+        let mut out = Vec::new();
+        types(0, &toks, &k, &mut out);
+        addresses(0, s, &toks, &k, &mut out);
+        dateline(0, s, &toks, &k, &mut out);
+        out.iter()
+            .map(|c| format!("{}={:?}", c.attribute, c.value))
+            .collect()
+    }
+
+    #[test]
+    fn datelines_addresses_and_types() {
+        let got = run("ROCKY MOUNT, N.C. — Four teens were shot on the court behind the church on Edwards Street, police said.");
+        assert!(
+            got.contains(&"type=Text(\"shooting\")".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"address=Text(\"Edwards Street\")".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"place=Text(\"Rocky Mount\")".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"place=Text(\"North Carolina\")".to_string()),
+            "{got:?}"
+        );
+        let got = run("A man was found dead in the 200 block of North Main Street on Monday.");
+        assert!(
+            got.contains(&"address=Text(\"200 block of North Main Street\")".to_string()),
+            "{got:?}"
+        );
+    }
+}

@@ -12,6 +12,7 @@ pub mod dates;
 pub mod event_facts;
 pub mod mentions;
 pub mod numbers;
+pub mod participants;
 pub mod people;
 pub mod sentences;
 pub mod tokens;
@@ -45,9 +46,15 @@ pub fn annotate(report: Report, k: &Knowledge) -> AnnotatedReport {
             counts::find(s, toks, &ages, k, &mut claims);
             dates::find(s, text, toks, report.published, k, &mut claims);
             event_facts::places(s, toks, &mentions, k, &mut claims);
+            event_facts::types(s, toks, k, &mut claims);
         }
+        if s == 1 {
+            event_facts::dateline(s, text, toks, k, &mut claims);
+        }
+        participants::find(s, toks, &mentions, k, &mut claims);
         if on_event[s] {
             event_facts::weapons(s, text, toks, k, &mut claims);
+            event_facts::addresses(s, text, toks, k, &mut claims);
             event_facts::charges(s, text, toks, &mut claims);
         }
     }

@@ -191,6 +191,8 @@ enum Format {
     Md,
     /// One JSON document (see docs/report-schema.md).
     Json,
+    /// One CSV row per incident (GVA-like columns, disputes, source counts).
+    Csv,
 }
 
 fn knowledge(dir: Option<&PathBuf>) -> anyhow::Result<Knowledge> {
@@ -235,6 +237,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Format::Text => corroborate_render::terminal::render(&doc),
                 Format::Md => corroborate_render::markdown::render(&doc),
                 Format::Json => serde_json::to_string_pretty(&doc)? + "\n",
+                Format::Csv => corroborate_render::csv::render(&doc)?,
             };
             match output {
                 Some(p) => {

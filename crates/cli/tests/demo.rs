@@ -203,3 +203,57 @@ fn every_brief_sentence_cites_reports_of_its_story() {
         }
     }
 }
+
+#[test]
+fn incident_records_have_fields_participants_and_disputes() {
+    let (doc, _, _) = analyze_json(&["examples/demo"]);
+    let fire = story_of(&doc, "gazette-warehouse-fire");
+    let inc = &fire["incidents"][0];
+    assert_eq!(inc["id"], "S1-I1");
+    let vals = |f: &serde_json::Value| {
+        f["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["value"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(vals(&inc["type"]).contains(&"fire".to_string()));
+    assert_eq!(inc["date"]["status"], "agreed");
+    assert_eq!(vals(&inc["date"]), ["2024-03-06"]);
+    assert_eq!(vals(&inc["location"]["city"]), ["Marrowick"]);
+    assert_eq!(inc["killed"]["status"], "disputed");
+    assert_eq!(vals(&inc["killed"]), ["4", ">=5"]);
+    assert_eq!(vals(&inc["injured"]), ["11"]);
+    assert_eq!(inc["arrested"]["status"], "absent");
+    let tomasz = inc["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"].as_str().unwrap().contains("Wierzbicki"))
+        .unwrap();
+    assert_eq!(vals(&tomasz["age"]), ["34"]);
+    assert_eq!(vals(&tomasz["role"]), ["victim"]);
+
+    // A detained journalist is recorded as arrested, and not as a suspect.
+    let arrest = story_of(&doc, "wire-varnholm");
+    let amira = &arrest["incidents"][0]["participants"][0];
+    assert_eq!(vals(&amira["status"]), ["arrested"]);
+    assert_eq!(amira["role"]["status"], "absent");
+}
+
+#[test]
+fn csv_export_has_one_row_per_incident_with_disputes_named() {
+    let out = corroborate(&["analyze", "examples/demo", "--format", "csv"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("story_id,incident_id,headline,report_count,reports,type,date,address,city,region,country,killed,injured,arrested"));
+    assert_eq!(lines.len(), 3, "a header and two incidents: {text}");
+    let fire = lines.iter().find(|l| l.starts_with("S1,")).unwrap();
+    assert!(fire.contains(",4 | >=5,11,"), "{fire}");
+    assert!(
+        fire.contains(",killed,"),
+        "the disputed field is named: {fire}"
+    );
+}

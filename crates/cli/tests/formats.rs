@@ -51,6 +51,32 @@ fn json_has_the_documented_top_level_fields() {
     for key in ["report", "source", "via", "quote"] {
         assert!(s["citations"][0].get(key).is_some(), "citation.{key}");
     }
+    let inc = &s["incidents"][0];
+    for key in [
+        "id",
+        "reports",
+        "type",
+        "date",
+        "location",
+        "killed",
+        "injured",
+        "arrested",
+        "participants",
+    ] {
+        assert!(inc.get(key).is_some(), "incident.{key}");
+    }
+    for key in ["address", "city", "region", "country"] {
+        assert!(
+            inc["location"][key]["status"].is_string(),
+            "location.{key} is a field"
+        );
+    }
+    for key in ["name", "variants", "age", "gender", "role", "status"] {
+        assert!(
+            inc["participants"][0].get(key).is_some(),
+            "participant.{key}"
+        );
+    }
 }
 
 #[test]

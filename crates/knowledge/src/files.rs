@@ -93,6 +93,11 @@ pub struct PlacesFile {
 
 #[derive(Deserialize)]
 pub struct EventsFile {
+    pub types: BTreeMap<String, Vec<String>>,
+    pub status: BTreeMap<String, Vec<String>>,
+    pub roles: BTreeMap<String, Vec<String>>,
+    pub street_types: Vec<String>,
+    pub type_cue_blockers: Vec<String>,
     pub counts: BTreeMap<String, Vec<String>>,
     pub vague_numbers: BTreeMap<String, [u32; 2]>,
     pub number_words: BTreeMap<String, u32>,

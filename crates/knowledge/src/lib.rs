@@ -204,6 +204,15 @@ pub fn place_key(s: &str) -> String {
 /// Casualty and arrest words, number words, weapons, charges.
 #[derive(Debug)]
 pub struct Events {
+    /// (type, cue phrases)
+    pub types: Vec<(String, Vec<String>)>,
+    /// (status, phrases), every phrase of every status sorted longest first
+    pub status: Vec<(String, String)>,
+    /// (role, nouns)
+    pub roles: Vec<(String, Vec<String>)>,
+    pub street_types: Vec<String>,
+    /// Words after which a type cue is part of another name ("fire brigade").
+    pub type_cue_blockers: Vec<String>,
     /// (attribute, cue words)
     pub counts: Vec<(String, Vec<String>)>,
     pub vague_numbers: Vec<(String, Quantity)>,
@@ -447,7 +456,18 @@ fn build_events(f: files::EventsFile) -> Events {
         })
         .collect();
     vague.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    let mut status: Vec<(String, String)> = f
+        .status
+        .into_iter()
+        .flat_map(|(s, phrases)| phrases.into_iter().map(move |p| (s.clone(), p)))
+        .collect();
+    status.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.1.cmp(&b.1)));
     Events {
+        types: f.types.into_iter().collect(),
+        status,
+        roles: f.roles.into_iter().collect(),
+        street_types: f.street_types,
+        type_cue_blockers: f.type_cue_blockers,
         counts: f.counts.into_iter().collect(),
         vague_numbers: vague,
         number_words: f.number_words.into_iter().collect(),

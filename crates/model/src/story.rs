@@ -38,6 +38,8 @@ pub enum Status {
     Disputed,
     /// Stated by one report only.
     SingleReport,
+    /// Stated by no report (incident fields only).
+    Absent,
 }
 
 impl Status {
@@ -46,6 +48,7 @@ impl Status {
             Status::Agreed => "agreed",
             Status::Disputed => "disputed",
             Status::SingleReport => "single-report",
+            Status::Absent => "absent",
         }
     }
 }
@@ -78,6 +81,58 @@ pub struct Fact {
     pub subject_name: String,
     pub attribute: String,
     pub field: Field,
+}
+
+impl Field {
+    /// A field no report states.
+    pub fn absent() -> Self {
+        Field {
+            status: Status::Absent,
+            values: Vec::new(),
+        }
+    }
+}
+
+/// Where an incident happened; every part is a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub address: Field,
+    pub city: Field,
+    pub region: Field,
+    pub country: Field,
+}
+
+/// A person in an incident.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participant {
+    /// The entity id in the story.
+    pub entity: String,
+    pub name: String,
+    pub variants: Vec<String>,
+    pub age: Field,
+    pub gender: Field,
+    /// `victim`, `suspect` or `other`.
+    pub role: Field,
+    /// `killed`, `injured`, `arrested`, `unharmed`.
+    pub status: Field,
+}
+
+/// An incident record, in the shape monitors keep (GVA, ACLED): what, when, where, how
+/// many, who. Its fields share `Field` with facts, so agreement is decided in one place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incident {
+    /// `S1-I1`, ...
+    pub id: String,
+    pub reports: Vec<String>,
+    pub kind: Field,
+    pub date: Field,
+    pub location: Location,
+    pub killed: Field,
+    pub injured: Field,
+    pub arrested: Field,
+    pub weapon: Field,
+    pub charge: Field,
+    pub participants: Vec<Participant>,
 }
 
 /// A report crediting a source, possibly through intermediaries.
@@ -121,6 +176,7 @@ pub struct Story {
     pub reports: Vec<String>,
     pub entities: Vec<Entity>,
     pub facts: Vec<Fact>,
+    pub incidents: Vec<Incident>,
     pub citations: Vec<Citation>,
     pub origins: Vec<Origin>,
     pub brief: Vec<BriefSentence>,

@@ -14,8 +14,8 @@ use crate::entities::Resolution;
 use crate::field::{self, Stated};
 
 /// Attributes of the main event, in the order they are shown.
-pub const EVENT_ATTRIBUTES: [&str; 7] = [
-    "date", "place", "killed", "injured", "arrested", "weapon", "charge",
+pub const EVENT_ATTRIBUTES: [&str; 9] = [
+    "date", "place", "killed", "injured", "arrested", "weapon", "charge", "type", "address",
 ];
 
 /// The name under which a report credits an attribution: the source where it is named,
@@ -119,11 +119,12 @@ pub fn facts(reports: &[&AnnotatedReport], res: &Resolution, k: &Knowledge) -> V
                 let e = &res.entities[subject - 1];
                 (e.id.clone(), e.name.clone())
             };
+            let field = field::build(&attribute, stated, k);
             Fact {
                 subject: id,
                 subject_name: name,
                 attribute,
-                field: field::build(stated, k),
+                field,
             }
         })
         .collect()

@@ -35,8 +35,14 @@ pub fn normalise(v: &ClaimValue) -> String {
     }
 }
 
-/// Whether two values can both be true.
-pub fn compatible(a: &ClaimValue, b: &ClaimValue, k: &Knowledge) -> bool {
+/// Attributes whose values can all be true at once (an incident is a shooting and a killing).
+const NEVER_DISPUTED: [&str; 1] = ["type"];
+
+/// Whether two values of `attribute` can both be true.
+pub fn compatible(attribute: &str, a: &ClaimValue, b: &ClaimValue, k: &Knowledge) -> bool {
+    if NEVER_DISPUTED.contains(&attribute) {
+        return true;
+    }
     match (a, b) {
         (ClaimValue::Quantity(x), ClaimValue::Quantity(y)) => x.overlaps(y),
         (ClaimValue::Date(x), ClaimValue::Date(y)) => match (x.resolved, y.resolved) {
@@ -85,8 +91,8 @@ fn place_within(inner: &str, outer: &str, k: &Knowledge) -> bool {
     k.places.list[i].country.as_deref() == Some(k.places.list[o].name.as_str())
 }
 
-/// Groups statements into a field and decides its status.
-pub fn build(stated: Vec<Stated>, k: &Knowledge) -> Field {
+/// Groups statements of `attribute` into a field and decides its status.
+pub fn build(attribute: &str, stated: Vec<Stated>, k: &Knowledge) -> Field {
     let mut groups: BTreeMap<String, (ClaimValue, Value)> = BTreeMap::new();
     for s in stated {
         let shown = normalise(&s.value);
@@ -122,10 +128,11 @@ pub fn build(stated: Vec<Stated>, k: &Knowledge) -> Field {
     let mut reports: Vec<&String> = entries.iter().flat_map(|(_, v)| &v.reports).collect();
     reports.sort();
     reports.dedup();
-    let disputed = entries
-        .iter()
-        .enumerate()
-        .any(|(i, (a, _))| entries[i + 1..].iter().any(|(b, _)| !compatible(a, b, k)));
+    let disputed = entries.iter().enumerate().any(|(i, (a, _))| {
+        entries[i + 1..]
+            .iter()
+            .any(|(b, _)| !compatible(attribute, a, b, k))
+    });
     let status = if reports.len() < 2 {
         Status::SingleReport
     } else if disputed {
@@ -143,6 +150,31 @@ pub fn build(stated: Vec<Stated>, k: &Knowledge) -> Field {
         status,
         values: entries.into_iter().map(|(_, v)| v).collect(),
     }
+}
+
+/// A field from values already grouped (their `value` read as text), with its status
+/// decided again: used to split one field's values into several (a place into city,
+/// region and country).
+pub fn rebuild(attribute: &str, values: Vec<Value>, k: &Knowledge) -> Field {
+    let stated = values
+        .into_iter()
+        .flat_map(|v| {
+            let value = ClaimValue::Text(v.value.clone());
+            let written = v
+                .written
+                .first()
+                .cloned()
+                .unwrap_or_else(|| v.value.clone());
+            let sources = v.sources.clone();
+            v.evidence.into_iter().map(move |e| Stated {
+                value: value.clone(),
+                written: written.clone(),
+                evidence: e,
+                sources: sources.clone(),
+            })
+        })
+        .collect();
+    build(attribute, stated, k)
 }
 
 fn push_unique(v: &mut Vec<String>, s: String) {
@@ -173,6 +205,7 @@ mod tests {
     fn incompatible_values_from_two_reports_are_disputed() {
         let k = Knowledge::builtin().unwrap();
         let f = build(
+            "test",
             vec![
                 stated(ClaimValue::Quantity(Quantity::exact(20)), "a"),
                 stated(ClaimValue::Quantity(Quantity::exact(20)), "b"),
@@ -189,6 +222,7 @@ mod tests {
     fn compatible_values_agree() {
         let k = Knowledge::builtin().unwrap();
         let f = build(
+            "test",
             vec![
                 stated(ClaimValue::Quantity(Quantity::exact(45)), "a"),
                 stated(ClaimValue::Quantity(Quantity::range(40, 49)), "b"),
@@ -197,6 +231,7 @@ mod tests {
         );
         assert_eq!(f.status, Status::Agreed);
         let f = build(
+            "test",
             vec![
                 stated(ClaimValue::Text("Raqqa".into()), "a"),
                 stated(ClaimValue::Text("Syria".into()), "b"),
@@ -206,6 +241,7 @@ mod tests {
         assert_eq!(f.status, Status::Agreed);
         let wed = chrono::NaiveDate::from_ymd_opt(2024, 3, 6).unwrap();
         let f = build(
+            "test",
             vec![
                 stated(
                     ClaimValue::Date(DateValue {
@@ -231,6 +267,7 @@ mod tests {
     fn one_report_is_single_report_even_with_two_values() {
         let k = Knowledge::builtin().unwrap();
         let f = build(
+            "test",
             vec![
                 stated(ClaimValue::Quantity(Quantity::exact(3)), "a"),
                 stated(ClaimValue::Quantity(Quantity::exact(4)), "a"),

@@ -9,6 +9,7 @@ pub mod entities;
 pub mod facts;
 pub mod field;
 pub mod group;
+pub mod incidents;
 pub mod similarity;
 pub mod trace;
 
@@ -19,6 +20,7 @@ use corroborate_model::{AnnotatedReport, Story};
 pub fn reconcile(id: String, reports: &[&AnnotatedReport], k: &Knowledge) -> Story {
     let res = entities::resolve(reports, k);
     let facts = facts::facts(reports, &res, k);
+    let incidents = incidents::incidents(&id, reports, &res, &facts, k);
     let (citations, origins) = trace::trace(reports, &res);
     let brief = brief::brief(reports, &facts, &origins, k);
     Story {
@@ -27,6 +29,7 @@ pub fn reconcile(id: String, reports: &[&AnnotatedReport], k: &Knowledge) -> Sto
         reports: reports.iter().map(|r| r.report.id.clone()).collect(),
         entities: res.entities,
         facts,
+        incidents,
         citations,
         origins,
         brief,

@@ -109,6 +109,7 @@ struct StoryOut<'a> {
     brief: Vec<BriefOut<'a>>,
     entities: Vec<EntityOut<'a>>,
     facts: Vec<FactOut<'a>>,
+    incidents: Vec<IncidentOut<'a>>,
     citations: Vec<CitationOut<'a>>,
     origins: Vec<OriginOut<'a>>,
 }
@@ -139,6 +140,48 @@ struct FactOut<'a> {
     attribute: &'a str,
     status: &'a str,
     values: Vec<ValueOut<'a>>,
+}
+
+/// A field: `{status, values}`, the same shape as a fact's.
+#[derive(Serialize)]
+struct FieldOut<'a> {
+    status: &'static str,
+    values: Vec<ValueOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct LocationOut<'a> {
+    address: FieldOut<'a>,
+    city: FieldOut<'a>,
+    region: FieldOut<'a>,
+    country: FieldOut<'a>,
+}
+
+#[derive(Serialize)]
+struct ParticipantOut<'a> {
+    entity: &'a str,
+    name: &'a str,
+    variants: &'a [String],
+    age: FieldOut<'a>,
+    gender: FieldOut<'a>,
+    role: FieldOut<'a>,
+    status: FieldOut<'a>,
+}
+
+#[derive(Serialize)]
+struct IncidentOut<'a> {
+    id: &'a str,
+    reports: &'a [String],
+    #[serde(rename = "type")]
+    kind: FieldOut<'a>,
+    date: FieldOut<'a>,
+    location: LocationOut<'a>,
+    killed: FieldOut<'a>,
+    injured: FieldOut<'a>,
+    arrested: FieldOut<'a>,
+    weapon: FieldOut<'a>,
+    charge: FieldOut<'a>,
+    participants: Vec<ParticipantOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -202,6 +245,44 @@ impl<'a> Ctx<'a> {
             end: sp.end,
             text,
         }
+    }
+}
+
+fn field<'a>(f: &'a Field, ctx: &Ctx<'a>) -> FieldOut<'a> {
+    let (status, values) = field_out(f, ctx);
+    FieldOut { status, values }
+}
+
+fn incident_out<'a>(i: &'a corroborate_model::Incident, ctx: &Ctx<'a>) -> IncidentOut<'a> {
+    IncidentOut {
+        id: &i.id,
+        reports: &i.reports,
+        kind: field(&i.kind, ctx),
+        date: field(&i.date, ctx),
+        location: LocationOut {
+            address: field(&i.location.address, ctx),
+            city: field(&i.location.city, ctx),
+            region: field(&i.location.region, ctx),
+            country: field(&i.location.country, ctx),
+        },
+        killed: field(&i.killed, ctx),
+        injured: field(&i.injured, ctx),
+        arrested: field(&i.arrested, ctx),
+        weapon: field(&i.weapon, ctx),
+        charge: field(&i.charge, ctx),
+        participants: i
+            .participants
+            .iter()
+            .map(|p| ParticipantOut {
+                entity: &p.entity,
+                name: &p.name,
+                variants: &p.variants,
+                age: field(&p.age, ctx),
+                gender: field(&p.gender, ctx),
+                role: field(&p.role, ctx),
+                status: field(&p.status, ctx),
+            })
+            .collect(),
     }
 }
 
@@ -362,6 +443,7 @@ pub fn document(a: &Analysis) -> Value {
                     }
                 })
                 .collect(),
+            incidents: s.incidents.iter().map(|i| incident_out(i, &ctx)).collect(),
             citations: s
                 .citations
                 .iter()

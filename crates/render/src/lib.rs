@@ -1,9 +1,10 @@
 //! Render: the only layer that knows output formats. JSON ([`json`]) is the documented
-//! contract (`docs/report-schema.md`); Markdown ([`markdown`]) and terminal text
-//! ([`terminal`]) are for people and are built from the same JSON document, so the three
-//! can never disagree.
+//! contract (`docs/report-schema.md`); Markdown ([`markdown`]), terminal text
+//! ([`terminal`]) and the CSV export ([`csv`]) are built from the same JSON document, so
+//! they can never disagree.
 
 mod access;
+pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod offsets;

@@ -25,6 +25,23 @@ fn ids(v: &Value) -> String {
         .join(", ")
 }
 
+fn status_mark(f: &Value) -> &str {
+    match s(&f["status"]) {
+        "disputed" => "**disputed**",
+        other => other,
+    }
+}
+
+fn values_cell(f: &Value) -> String {
+    f["values"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|v| format!("{} ({})", s(&v["value"]), list(&v["reports"]).join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The analysis document (from [`crate::json::document`]) as Markdown.
 pub fn render(doc: &Value) -> String {
     let mut o = String::new();
@@ -86,6 +103,48 @@ pub fn render(doc: &Value) -> String {
                 mark,
                 esc(&values.join("<br>"))
             );
+        }
+        for inc in st["incidents"].as_array().into_iter().flatten() {
+            let _ = writeln!(o, "\n### Incident {}\n", s(&inc["id"]));
+            let _ = writeln!(o, "| field | status | values (reports) |\n|---|---|---|");
+            let loc = &inc["location"];
+            let rows = [
+                ("type", &inc["type"]),
+                ("date", &inc["date"]),
+                ("address", &loc["address"]),
+                ("city", &loc["city"]),
+                ("region", &loc["region"]),
+                ("country", &loc["country"]),
+                ("killed", &inc["killed"]),
+                ("injured", &inc["injured"]),
+                ("arrested", &inc["arrested"]),
+                ("weapon", &inc["weapon"]),
+                ("charge", &inc["charge"]),
+            ];
+            for (name, f) in rows {
+                if s(&f["status"]) != "absent" {
+                    let _ = writeln!(
+                        o,
+                        "| {name} | {} | {} |",
+                        status_mark(f),
+                        esc(&values_cell(f))
+                    );
+                }
+            }
+            for p in inc["participants"].as_array().into_iter().flatten() {
+                for attr in ["age", "gender", "role", "status"] {
+                    let f = &p[attr];
+                    if s(&f["status"]) != "absent" {
+                        let _ = writeln!(
+                            o,
+                            "| {} · {attr} | {} | {} |",
+                            esc(s(&p["name"])),
+                            status_mark(f),
+                            esc(&values_cell(f))
+                        );
+                    }
+                }
+            }
         }
         let _ = writeln!(o, "\n### Sources\n");
         let _ = writeln!(o, "Origins (sources nobody upstream is credited for):\n");

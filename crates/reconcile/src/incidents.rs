@@ -1,0 +1,197 @@
+//! Incident records: the story's main event as monitors record it (type, date, location,
+//! counts, weapon, charge) and the people in it (age, gender, role, status), every part a
+//! [`Field`] built by the same mechanism as facts.
+//!
+//! One incident per story: the main event, whose facts the annotators read from lede
+//! sentences and from sentences naming the lede's people. Earlier or related incidents
+//! that a report mentions in passing are left out rather than merged in; keeping them as
+//! separate incidents is future work (see docs/benchmarks.md).
+
+use std::collections::BTreeMap;
+
+use corroborate_knowledge::Knowledge;
+use corroborate_model::{
+    AnnotatedReport, ClaimValue, Evidence, Fact, Field, Incident, Location, MentionKind,
+    Participant, Status, Value,
+};
+
+use crate::entities::Resolution;
+use crate::field::{self, Stated};
+
+fn fact<'a>(facts: &'a [Fact], subject: &str, attribute: &str) -> Option<&'a Fact> {
+    facts
+        .iter()
+        .find(|f| f.subject == subject && f.attribute == attribute)
+}
+
+fn field_of(facts: &[Fact], subject: &str, attribute: &str) -> Field {
+    fact(facts, subject, attribute)
+        .map(|f| f.field.clone())
+        .unwrap_or_else(Field::absent)
+}
+
+/// The gazetteer kind of a place name (`city` for names it does not know), and its country.
+fn place_kind<'k>(name: &str, k: &'k Knowledge) -> (&'static str, Option<&'k str>) {
+    match k.places.lookup(name) {
+        Some(i) => (k.places.list[i].kind, k.places.list[i].country.as_deref()),
+        None => ("city", None),
+    }
+}
+
+/// Splits the event's place values into city, region and country; a city or region the
+/// gazetteer knows also supports its country.
+fn location(facts: &[Fact], k: &Knowledge) -> Location {
+    let mut parts: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+    if let Some(place) = fact(facts, "event", "place") {
+        for v in &place.field.values {
+            let (kind, country) = place_kind(&v.value, k);
+            let part = match kind {
+                "country" => "country",
+                "state" | "region" => "region",
+                _ => "city",
+            };
+            parts.entry(part).or_default().push(v.clone());
+            if let (Some(c), true) = (country, part != "country") {
+                parts.entry("country").or_default().push(Value {
+                    value: c.to_string(),
+                    ..v.clone()
+                });
+            }
+        }
+    }
+    let mut take = |part: &str| match parts.remove(part) {
+        Some(values) => field::rebuild(part, values, k),
+        None => Field::absent(),
+    };
+    Location {
+        address: field_of(facts, "event", "address"),
+        city: take("city"),
+        region: take("region"),
+        country: take("country"),
+    }
+}
+
+/// Only resolved dates belong in an incident's date (`YYYY-MM-DD`).
+fn resolved_dates(mut f: Field, k: &Knowledge) -> Field {
+    let before = f.values.len();
+    f.values
+        .retain(|v| chrono::NaiveDate::parse_from_str(&v.value, "%Y-%m-%d").is_ok());
+    if f.values.is_empty() {
+        return Field::absent();
+    }
+    if f.values.len() != before {
+        f = field::rebuild("date", f.values, k);
+    }
+    f
+}
+
+/// Gender of an entity as each report states it (title, kinship word, pronoun).
+fn gender_field(
+    entity: usize,
+    reports: &[&AnnotatedReport],
+    res: &Resolution,
+    k: &Knowledge,
+) -> Field {
+    let mut stated = Vec::new();
+    for (ri, r) in reports.iter().enumerate() {
+        for (mi, m) in r.mentions.iter().enumerate() {
+            if let (Some(g), Some(e)) = (m.gender, res.entity(ri, mi)) {
+                if e == entity {
+                    stated.push(Stated {
+                        value: ClaimValue::Text(g.as_str().to_string()),
+                        written: m.text.clone(),
+                        evidence: Evidence {
+                            report: r.report.id.clone(),
+                            sentence: m.sentence,
+                            span: m.span,
+                        },
+                        sources: Vec::new(),
+                    });
+                }
+            }
+        }
+    }
+    if stated.is_empty() {
+        Field::absent()
+    } else {
+        field::build("gender", stated, k)
+    }
+}
+
+/// The incident records of a story.
+pub fn incidents(
+    story_id: &str,
+    reports: &[&AnnotatedReport],
+    res: &Resolution,
+    facts: &[Fact],
+    k: &Knowledge,
+) -> Vec<Incident> {
+    let participants = res
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == MentionKind::Person)
+        .filter(|(_, e)| {
+            fact(facts, &e.id, "role").is_some() || fact(facts, &e.id, "status").is_some()
+        })
+        .map(|(i, e)| Participant {
+            entity: e.id.clone(),
+            name: e.name.clone(),
+            variants: e.variants.clone(),
+            age: field_of(facts, &e.id, "age"),
+            gender: gender_field(i, reports, res, k),
+            role: field_of(facts, &e.id, "role"),
+            status: field_of(facts, &e.id, "status"),
+        })
+        .collect::<Vec<_>>();
+    let incident = Incident {
+        id: format!("{story_id}-I1"),
+        reports: reports.iter().map(|r| r.report.id.clone()).collect(),
+        kind: field_of(facts, "event", "type"),
+        date: resolved_dates(field_of(facts, "event", "date"), k),
+        location: location(facts, k),
+        killed: field_of(facts, "event", "killed"),
+        injured: field_of(facts, "event", "injured"),
+        arrested: field_of(facts, "event", "arrested"),
+        weapon: field_of(facts, "event", "weapon"),
+        charge: field_of(facts, "event", "charge"),
+        participants,
+    };
+    vec![incident]
+}
+
+/// Whether any field of an incident is disputed, and which.
+pub fn disputed_fields(i: &Incident) -> Vec<String> {
+    let mut out = Vec::new();
+    let top = [
+        ("type", &i.kind),
+        ("date", &i.date),
+        ("address", &i.location.address),
+        ("city", &i.location.city),
+        ("region", &i.location.region),
+        ("country", &i.location.country),
+        ("killed", &i.killed),
+        ("injured", &i.injured),
+        ("arrested", &i.arrested),
+        ("weapon", &i.weapon),
+        ("charge", &i.charge),
+    ];
+    for (name, f) in top {
+        if f.status == Status::Disputed {
+            out.push(name.to_string());
+        }
+    }
+    for p in &i.participants {
+        for (name, f) in [
+            ("age", &p.age),
+            ("gender", &p.gender),
+            ("role", &p.role),
+            ("status", &p.status),
+        ] {
+            if f.status == Status::Disputed {
+                out.push(format!("{} {name}", p.name));
+            }
+        }
+    }
+    out
+}
