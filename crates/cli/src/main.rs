@@ -388,6 +388,36 @@ fn eval_gva(data: &std::path::Path, opts: &Options, sample: Option<usize>) -> an
             );
         }
     }
+    let doc = corroborate_render::document(&analysis);
+    println!("fields (against GVA records)     incidents  date    city   state  killed injured  names P/R/F1         age  gender   role status");
+    let pct = |t: (usize, usize)| {
+        if t.1 == 0 {
+            "   -  ".to_string()
+        } else {
+            format!("{:>6.3}", t.0 as f64 / t.1 as f64)
+        }
+    };
+    for (name, held_out) in [("tuning (even ids)", false), ("held-out (odd ids)", true)] {
+        let part: Vec<&gva::Incident> = incidents
+            .iter()
+            .filter(|i| i.held_out() == held_out)
+            .collect();
+        let f = gva::field_scores(&part, &doc);
+        let (np, nr, nf) = f.name_f1();
+        println!(
+            "  {name:<30} {:>9} {} {} {} {} {}  {np:.3}/{nr:.3}/{nf:.3} {} {} {} {}",
+            f.incidents,
+            pct(f.date),
+            pct(f.city),
+            pct(f.state),
+            pct(f.killed),
+            pct(f.injured),
+            pct(f.age),
+            pct(f.gender),
+            pct(f.role),
+            pct(f.status)
+        );
+    }
     let all: Vec<&gva::Incident> = incidents.iter().collect();
     let s = gva::grouping_scores(&all, &story_of);
     println!(
