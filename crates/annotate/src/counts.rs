@@ -22,8 +22,65 @@ fn count_attribute<'k>(t: &Token, k: &'k Knowledge) -> Option<&'k str> {
         .map(|(a, _)| a.as_str())
 }
 
+/// "a man was shot", "a 10-year-old girl was killed": one person, whose status says what
+/// the one counts.
+fn singular(toks: &[Token], s: usize, k: &Knowledge, out: &mut Vec<Claim>) {
+    for i in 0..toks.len() {
+        if !(toks[i].is("a") || toks[i].is("an") || toks[i].is("one")) {
+            continue;
+        }
+        // Up to three modifiers, then a person noun.
+        let Some(noun) = (i + 1..(i + 5).min(toks.len()))
+            .find(|&j| k.names.person_nouns.contains_key(&toks[j].lower()))
+        else {
+            continue;
+        };
+        if toks[i + 1..noun].iter().any(|t| !t.is_word) {
+            continue;
+        }
+        let mut j = noun + 1;
+        while j < toks.len()
+            && matches!(
+                toks[j].lower().as_str(),
+                "was"
+                    | "is"
+                    | "has"
+                    | "been"
+                    | "had"
+                    | "also"
+                    | "reportedly"
+                    | "critically"
+                    | "fatally"
+            )
+        {
+            j += 1;
+        }
+        if j == noun + 1 {
+            continue;
+        }
+        let status = k.events.status.iter().find(|(_, p)| {
+            let words: Vec<&str> = p.split(' ').collect();
+            j + words.len() <= toks.len()
+                && words.iter().enumerate().all(|(n, w)| toks[j + n].is(w))
+        });
+        let attribute = match status.map(|(st, _)| st.as_str()) {
+            Some("killed") => "killed",
+            Some("injured") => "injured",
+            _ => continue,
+        };
+        out.push(Claim {
+            subject: Subject::Event,
+            attribute: attribute.into(),
+            value: ClaimValue::Quantity(corroborate_model::Quantity::exact(1)),
+            span: Span::new(toks[i].span.start, toks[noun].span.end),
+            sentence: s,
+        });
+    }
+}
+
 /// Count claims in one lede sentence. Numbers inside `taken` (ages already read) are skipped.
 pub fn find(s: usize, toks: &[Token], taken: &[Span], k: &Knowledge, out: &mut Vec<Claim>) {
+    let before = out.len();
     let mut i = 0;
     while i < toks.len() {
         let Some(expr) = numbers::at(toks, i, k) else {
@@ -54,6 +111,9 @@ pub fn find(s: usize, toks: &[Token], taken: &[Span], k: &Knowledge, out: &mut V
             });
         }
         i = expr.end;
+    }
+    if out.len() == before {
+        singular(toks, s, k, out);
     }
 }
 

@@ -48,7 +48,12 @@ pub fn annotate(report: Report, k: &Knowledge) -> AnnotatedReport {
             event_facts::places(s, toks, &mentions, k, &mut claims);
             event_facts::types(s, toks, k, &mut claims);
         }
-        if s == 1 {
+        // A dateline opens one of the first body sentences (after a stray kicker line).
+        if (1..=3).contains(&s)
+            && !claims
+                .iter()
+                .any(|c| c.attribute == "place" && c.sentence < s && c.sentence >= 1)
+        {
             event_facts::dateline(s, text, toks, k, &mut claims);
         }
         participants::find(s, toks, &mentions, k, &mut claims);

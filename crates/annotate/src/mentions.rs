@@ -125,8 +125,9 @@ fn raw_runs(toks: &[Token], k: &Knowledge) -> Vec<(usize, usize)> {
             let t = &toks[j];
             let next_names = toks.get(j + 1).is_some_and(|n| starts_name(n, k));
             // A name word; the dot after an initial ("L. Q"); a particle inside a name.
+            let abbreviation = ["St", "Ft", "Mt"].contains(&toks[j - 1].text);
             let continues = starts_name(t, k)
-                || (t.text == "." && is_initial(&toks[j - 1]) && next_names)
+                || (t.text == "." && (is_initial(&toks[j - 1]) || abbreviation) && next_names)
                 || (is_particle_word(t, k) && next_names);
             if !continues {
                 break;
@@ -308,9 +309,39 @@ fn runs_in_sentence(text: &str, s: usize, toks: &[Token], k: &Knowledge, out: &m
             });
             continue;
         }
-        if place_cue(toks, a, b, k) {
+        // "in Grandview", "in east Las Vegas", "a Grandview woman": a US place by cue.
+        let direction = |i: usize| {
+            [
+                "east",
+                "west",
+                "north",
+                "south",
+                "northeast",
+                "northwest",
+                "southeast",
+                "southwest",
+                "downtown",
+                "suburban",
+                "rural",
+            ]
+            .contains(&toks[i].lower().as_str())
+        };
+        let p = if a > 1 && direction(a - 1) { a - 1 } else { a };
+        let after_place_word =
+            p > 0 && ["in", "near", "outside", "from"].contains(&toks[p - 1].lower().as_str());
+        let before_person = toks
+            .get(b)
+            .is_some_and(|t| k.names.person_nouns.contains_key(&t.lower()));
+        let us_place = (after_place_word || before_person)
+            && k.us_places.contains(name)
+            && honorific.is_none();
+        if place_cue(toks, a, b, k) || us_place {
             let mut m = mention(MentionKind::Place, text, s, toks, a, b, None, None);
-            m.canonical = Some(m.text.clone());
+            m.canonical = Some(
+                k.us_places
+                    .canonical(&m.text)
+                    .map_or_else(|| m.text.clone(), str::to_string),
+            );
             out.push(Candidate {
                 mention: m,
                 provisional: false,

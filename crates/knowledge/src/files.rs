@@ -14,6 +14,7 @@ pub fn builtin(name: &str) -> &'static str {
         "places.toml" => include_str!("../../../data/places.toml"),
         "events.toml" => include_str!("../../../data/events.toml"),
         "language.toml" => include_str!("../../../data/language.toml"),
+        "us_places.tsv" => include_str!("../../../data/us_places.tsv"),
         _ => "",
     }
 }

@@ -30,6 +30,7 @@ pub struct Knowledge {
     pub attribution: AttributionCues,
     pub names: Names,
     pub places: Places,
+    pub us_places: UsPlaces,
     pub events: Events,
     pub language: Language,
 }
@@ -187,6 +188,24 @@ impl Places {
     }
 }
 
+/// A US place key: [`place_key`] with "St."/"Ft."/"Mt." written out.
+fn us_key(s: &str) -> String {
+    let k = place_key(s);
+    for (short, long) in [
+        ("st. ", "saint "),
+        ("st ", "saint "),
+        ("ft. ", "fort "),
+        ("ft ", "fort "),
+        ("mt. ", "mount "),
+        ("mt ", "mount "),
+    ] {
+        if let Some(rest) = k.strip_prefix(short) {
+            return format!("{long}{rest}");
+        }
+    }
+    k
+}
+
 /// A place name normalised for lookup: accent-free, lower case, a leading article dropped.
 pub fn place_key(s: &str) -> String {
     let k = fold_accents(s).to_lowercase().replace(['\'', '’'], "");
@@ -199,6 +218,64 @@ pub fn place_key(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// US places of at least 1,000 people (GeoNames), by name: their states, most populous first.
+#[derive(Debug, Default)]
+pub struct UsPlaces {
+    by_name: HashMap<String, Vec<(String, u32)>>,
+    /// key -> the name as GeoNames writes it ("Saint Augustine")
+    names: HashMap<String, String>,
+}
+
+impl UsPlaces {
+    /// The states a place of this name is in, most populous first.
+    pub fn states(&self, name: &str) -> &[(String, u32)] {
+        self.by_name
+            .get(&us_key(name))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.by_name.contains_key(&us_key(name))
+    }
+
+    /// The gazetteer's spelling of a place name ("St. Augustine" -> "Saint Augustine").
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        self.names.get(&us_key(name)).map(String::as_str)
+    }
+
+    fn parse(text: &str) -> Result<Self, KnowledgeError> {
+        let mut by_name: HashMap<String, Vec<(String, u32)>> = HashMap::new();
+        let mut names: HashMap<String, String> = HashMap::new();
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(state), Some(pop)) = (cols.next(), cols.next(), cols.next())
+            else {
+                return Err(KnowledgeError::Invalid {
+                    file: "us_places.tsv".into(),
+                    reason: format!("line {}: expected name, state, population", n + 1),
+                });
+            };
+            let pop = pop.trim().parse().unwrap_or(0);
+            by_name
+                .entry(us_key(name))
+                .or_default()
+                .push((state.to_string(), pop));
+            names
+                .entry(us_key(name))
+                .or_insert_with(|| name.to_string());
+        }
+        for v in by_name.values_mut() {
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        }
+        Ok(UsPlaces { by_name, names })
+    }
 }
 
 /// Casualty and arrest words, number words, weapons, charges.
@@ -273,6 +350,7 @@ impl Knowledge {
             },
             names: build_names(names)?,
             places: build_places(places),
+            us_places: UsPlaces::parse(&read("us_places.tsv")?)?,
             events: build_events(events),
             language: Language {
                 abbreviations: lang.abbreviations.into_iter().collect(),
@@ -487,6 +565,12 @@ mod tests {
         assert!(k.orgs.list.len() > 50);
         assert!(k.boilerplate.classes.iter().any(|(c, _)| c == "newsletter"));
         assert!(k.places.lookup("Al-Raqqah").is_some());
+        assert_eq!(k.us_places.states("Rocky Mount")[0].0, "North Carolina");
+        assert!(k.us_places.states("Springfield").len() > 3);
+        assert_eq!(
+            k.us_places.canonical("St. Augustine"),
+            Some("Saint Augustine")
+        );
     }
 
     #[test]

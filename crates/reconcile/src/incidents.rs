@@ -59,6 +59,35 @@ fn location(facts: &[Fact], k: &Knowledge) -> Location {
             }
         }
     }
+    // A US city with no region stated: its state from the gazetteer (the only one, else the
+    // most populous place of that name), supported by the city's own evidence.
+    if !parts.contains_key("region") {
+        let inferred: Vec<Value> = parts
+            .get("city")
+            .into_iter()
+            .flatten()
+            .filter_map(|v| {
+                k.us_places
+                    .states(&v.value)
+                    .first()
+                    .map(|(state, _)| Value {
+                        value: state.clone(),
+                        ..v.clone()
+                    })
+            })
+            .collect();
+        if !inferred.is_empty() {
+            let usa: Vec<Value> = inferred
+                .iter()
+                .map(|v| Value {
+                    value: "United States".into(),
+                    ..v.clone()
+                })
+                .collect();
+            parts.entry("country").or_default().extend(usa);
+            parts.insert("region", inferred);
+        }
+    }
     let mut take = |part: &str| match parts.remove(part) {
         Some(values) => field::rebuild(part, values, k),
         None => Field::absent(),
@@ -69,6 +98,63 @@ fn location(facts: &[Fact], k: &Knowledge) -> Location {
         region: take("region"),
         country: take("country"),
     }
+}
+
+/// An exact count read from a field's most-reported value.
+fn exact(f: &Field) -> Option<u32> {
+    f.values.first()?.value.parse().ok()
+}
+
+/// A count no report states, derived from other fields: one value whose evidence is the
+/// evidence of what it was derived from.
+fn derived_count(n: u32, evidence: Vec<Value>, k: &Knowledge, attribute: &str) -> Field {
+    let mut v = Value {
+        value: n.to_string(),
+        written: Vec::new(),
+        reports: Vec::new(),
+        sources: Vec::new(),
+        evidence: Vec::new(),
+    };
+    for e in evidence {
+        v.written.extend(e.written);
+        v.reports.extend(e.reports);
+        v.sources.extend(e.sources);
+        v.evidence.extend(e.evidence);
+    }
+    field::rebuild(attribute, vec![v], k)
+}
+
+/// Killed and injured: as stated; else injured = shot − killed ("4 shot, 1 killed"); else
+/// the number of named participants with that status.
+fn counts(facts: &[Fact], participants: &[Participant], k: &Knowledge) -> (Field, Field) {
+    let mut killed = field_of(facts, "event", "killed");
+    let mut injured = field_of(facts, "event", "injured");
+    let by_status = |status: &str| -> Vec<Value> {
+        participants
+            .iter()
+            .filter(|p| p.status.values.first().is_some_and(|v| v.value == status))
+            .map(|p| p.status.values[0].clone())
+            .collect()
+    };
+    if killed.status == Status::Absent {
+        let dead = by_status("killed");
+        if !dead.is_empty() {
+            killed = derived_count(dead.len() as u32, dead, k, "killed");
+        }
+    }
+    if injured.status == Status::Absent {
+        let shot = field_of(facts, "event", "shot");
+        if let (Some(n), Some(first)) = (exact(&shot), shot.values.first()) {
+            let dead = exact(&killed).unwrap_or(0);
+            injured = derived_count(n.saturating_sub(dead), vec![first.clone()], k, "injured");
+        } else {
+            let hurt = by_status("injured");
+            if !hurt.is_empty() {
+                injured = derived_count(hurt.len() as u32, hurt, k, "injured");
+            }
+        }
+    }
+    (killed, injured)
 }
 
 /// Only resolved dates belong in an incident's date (`YYYY-MM-DD`).
@@ -144,14 +230,15 @@ pub fn incidents(
             status: field_of(facts, &e.id, "status"),
         })
         .collect::<Vec<_>>();
+    let (killed, injured) = counts(facts, &participants, k);
     let incident = Incident {
         id: format!("{story_id}-I1"),
         reports: reports.iter().map(|r| r.report.id.clone()).collect(),
         kind: field_of(facts, "event", "type"),
         date: resolved_dates(field_of(facts, "event", "date"), k),
         location: location(facts, k),
-        killed: field_of(facts, "event", "killed"),
-        injured: field_of(facts, "event", "injured"),
+        killed,
+        injured,
         arrested: field_of(facts, "event", "arrested"),
         weapon: field_of(facts, "event", "weapon"),
         charge: field_of(facts, "event", "charge"),
