@@ -140,6 +140,21 @@ pub fn find(s: usize, toks: &[Token], mentions: &[Mention], k: &Knowledge, out: 
                 out.push(claim(mi, "role", role, span, s));
             }
         }
+        // "The victim was identified as X": the role noun earlier in the sentence.
+        let identified = a >= 2
+            && toks[a - 1].is("as")
+            && (toks[a - 2].is("identified") || toks[a - 2].is("named"));
+        if identified {
+            let noun = k.events.roles.iter().find_map(|(role, nouns)| {
+                (0..a - 2)
+                    .rev()
+                    .find(|&p| nouns.iter().any(|n| phrase_at(toks, p, n)))
+                    .map(|p| (role, p))
+            });
+            if let Some((role, p)) = noun {
+                out.push(claim(mi, "role", role, toks[p].span, s));
+            }
+        }
         // Role nouns beside the name: "suspect X", "the victim, X", "X, the gunman".
         for (role, nouns) in &k.events.roles {
             let before = (1..=3).filter_map(|d| a.checked_sub(d)).find(|&p| {

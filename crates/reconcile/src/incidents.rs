@@ -217,8 +217,12 @@ pub fn incidents(
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == MentionKind::Person)
+        // People with a role or status in the event, or whose age is given (reports state
+        // the ages of victims and suspects, rarely of officials or witnesses).
         .filter(|(_, e)| {
-            fact(facts, &e.id, "role").is_some() || fact(facts, &e.id, "status").is_some()
+            ["role", "status", "age"]
+                .iter()
+                .any(|a| fact(facts, &e.id, a).is_some())
         })
         .map(|(i, e)| Participant {
             entity: e.id.clone(),
