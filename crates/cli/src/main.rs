@@ -84,6 +84,22 @@ enum Suite {
         #[arg(long)]
         sample: Option<usize>,
     },
+    /// ECB+ event clusters (test topics 36-45 and the validation topics): B-cubed of the
+    /// grouping of each file's documents into its events.
+    Ecb {
+        /// The dataset folder.
+        #[arg(long, default_value = "../shared/data/ecbplus-test-val")]
+        data: PathBuf,
+        #[command(flatten)]
+        group: GroupArgs,
+    },
+    /// Speed of `analyze` on the whole GVA corpus (6,335 documents): documents per second
+    /// end to end and peak memory, beside the floor of only reading and tokenising it.
+    Speed {
+        /// The GVA dataset folder.
+        #[arg(long, default_value = "../shared/data/gva-semeval2018t5-incidents")]
+        data: PathBuf,
+    },
     /// Main-text extraction on the Zyte benchmark's 181 pages: the benchmark's own
     /// shingle precision/recall/F1, and pages per second on one thread; also how many pages
     /// yield a title and a publication date.
@@ -317,6 +333,56 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval {
+            suite: Suite::Ecb { data, group },
+        } => {
+            if !data.exists() {
+                println!("{}", corroborate_eval::missing(&data));
+                return Ok(ExitCode::SUCCESS);
+            }
+            let k = Knowledge::builtin()?;
+            let opts = Options {
+                group: group.options(),
+                ..Options::default()
+            };
+            let work = std::env::temp_dir().join(format!("corroborate-ecb-{}", std::process::id()));
+            std::fs::create_dir_all(&work)?;
+            println!("suite: ecb ({})", group.describe());
+            println!(
+                "{:<40} {:>5} {:>7} {:>7} {:>9} {:>7} {:>7} {:>7}",
+                "file", "docs", "events", "stories", "precision", "recall", "F1", "seconds"
+            );
+            for name in [
+                "ecbplus_test_topics36-45_docs.jsonl",
+                "ecbplus_val_docs.jsonl",
+            ] {
+                let o = corroborate_eval::ecb::run(&data.join(name), &k, &opts, &work)
+                    .map_err(anyhow::Error::msg)?;
+                println!(
+                    "{:<40} {:>5} {:>7} {:>7} {:>9.4} {:>7.4} {:>7.4} {:>7.2}",
+                    o.file,
+                    o.documents,
+                    o.clusters,
+                    o.stories,
+                    o.scores.precision,
+                    o.scores.recall,
+                    o.scores.f1,
+                    o.seconds
+                );
+            }
+            let _ = std::fs::remove_dir_all(&work);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            suite: Suite::Speed { data },
+        } => {
+            if !data.exists() {
+                println!("{}", corroborate_eval::missing(&data));
+                return Ok(ExitCode::SUCCESS);
+            }
+            eval_speed(&data)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
             suite:
                 Suite::Extraction {
                     data,
@@ -429,6 +495,62 @@ fn eval_gva(data: &std::path::Path, opts: &Options, sample: Option<usize>) -> an
         docs as f64 / seconds
     );
     Ok(())
+}
+
+/// Peak resident memory of this process so far, in MB (Linux; None elsewhere).
+fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// `eval speed`: the floor (read, clean, split, tokenise), then the whole analysis.
+fn eval_speed(data: &std::path::Path) -> anyhow::Result<()> {
+    use corroborate_eval::gva;
+    let incidents = gva::load(data).map_err(anyhow::Error::msg)?;
+    let work = std::env::temp_dir().join(format!("corroborate-speed-{}", std::process::id()));
+    std::fs::create_dir_all(&work)?;
+    let corpus = work.join("gva.jsonl");
+    let docs = gva::write_jsonl(&incidents, &corpus)?;
+    let k = Knowledge::builtin()?;
+    let start = std::time::Instant::now();
+    let (raw, _) =
+        corroborate_read::read_inputs(std::slice::from_ref(&corpus), &Default::default());
+    let mut tokens = 0usize;
+    for r in raw {
+        let report = corroborate_read::prepare(r, &k);
+        for s in corroborate_annotate::sentences::split(&report.text, &k) {
+            tokens += corroborate_annotate::tokens::tokenize(&report.text, s.span).len();
+        }
+    }
+    let floor = start.elapsed().as_secs_f64();
+    let start = std::time::Instant::now();
+    let analysis = analyze(std::slice::from_ref(&corpus), &k, &Options::default());
+    let full = start.elapsed().as_secs_f64();
+    let _ = std::fs::remove_dir_all(&work);
+    let threads = rayon_threads();
+    println!(
+        "suite: speed (GVA corpus, {docs} documents, {tokens} tokens, {threads} worker threads)"
+    );
+    println!(
+        "  read + clean + split + tokenise (one thread): {floor:.2} s, {:.0} documents/s",
+        docs as f64 / floor
+    );
+    println!(
+        "  analyze end to end (parallel): {full:.2} s, {:.0} documents/s, {} stories",
+        docs as f64 / full,
+        analysis.stories.len()
+    );
+    match peak_memory_mb() {
+        Some(mb) => println!("  peak memory: {mb:.0} MB"),
+        None => println!("  peak memory: not measurable on this system"),
+    }
+    Ok(())
+}
+
+fn rayon_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// `eval extraction`: one table row per tool, scored identically.

@@ -3,6 +3,7 @@
 //! (targets are tracked in `docs/benchmarks.md`).
 
 pub mod bcubed;
+pub mod ecb;
 pub mod extraction;
 pub mod gva;
 pub mod multinews;
