@@ -58,10 +58,8 @@ fn singular(toks: &[Token], s: usize, k: &Knowledge, out: &mut Vec<Claim>) {
         if j == noun + 1 {
             continue;
         }
-        let status = k.events.status.iter().find(|(_, p)| {
-            let words: Vec<&str> = p.split(' ').collect();
-            j + words.len() <= toks.len()
-                && words.iter().enumerate().all(|(n, w)| toks[j + n].is(w))
+        let status = k.events.status_words.iter().find(|(_, w)| {
+            j + w.len() <= toks.len() && w.iter().enumerate().all(|(n, x)| toks[j + n].is(x))
         });
         let attribute = match status.map(|(st, _)| st.as_str()) {
             Some("killed") => "killed",

@@ -184,25 +184,43 @@ mod tests {
     }
 }
 
-/// Incident-type claims in one lede sentence: every type of `events.toml` with a cue here.
+/// Incident-type claims in one lede sentence: every type of `events.toml` with a cue here
+/// (the first cue of each type found, cues looked up by their first word).
 pub fn types(s: usize, toks: &[Token], k: &Knowledge, out: &mut Vec<Claim>) {
-    for (kind, cues) in &k.events.types {
-        let hit = (0..toks.len()).find_map(|i| {
-            cues.iter().find_map(|c| {
-                let n = c.split(' ').count();
-                let matches =
-                    i + n <= toks.len() && c.split(' ').enumerate().all(|(j, w)| toks[i + j].is(w));
-                let blocked = toks
-                    .get(i + n)
-                    .is_some_and(|t| k.events.type_cue_blockers.iter().any(|b| t.is(b)));
-                (matches && !blocked)
-                    .then(|| Span::new(toks[i].span.start, toks[i + n - 1].span.end))
-            })
-        });
-        if let Some(span) = hit {
-            out.push(claim("type", kind.clone(), span, s));
+    let mut seen = vec![false; k.events.types.len()];
+    for i in 0..toks.len() {
+        if !toks[i].is_word {
+            continue;
+        }
+        let Some(cues) = k.events.type_cues.get(&toks[i].lower()) else {
+            continue;
+        };
+        for (t, words) in cues {
+            let n = words.len();
+            let matches = !seen[*t]
+                && i + n <= toks.len()
+                && words.iter().enumerate().all(|(j, w)| toks[i + j].is(w));
+            let blocked = toks
+                .get(i + n)
+                .is_some_and(|x| k.events.type_cue_blockers.iter().any(|b| x.is(b)));
+            if matches && !blocked {
+                seen[*t] = true;
+                let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
+                out.push(claim("type", k.events.types[*t].0.clone(), span, s));
+            }
         }
     }
+    // Keep the vocabulary's order, as before.
+    let start = out.len() - seen.iter().filter(|&&x| x).count();
+    out[start..].sort_by_key(|c| match &c.value {
+        ClaimValue::Text(t) => k
+            .events
+            .types
+            .iter()
+            .position(|(name, _)| name == t)
+            .unwrap_or(usize::MAX),
+        _ => usize::MAX,
+    });
 }
 
 /// Street addresses: "15 Letchworth Drive", "the 200 block of Main Street", "Edwards Street".

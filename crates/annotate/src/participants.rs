@@ -45,10 +45,12 @@ fn phrase_at(toks: &[Token], i: usize, phrase: &str) -> bool {
 /// The status phrase at token `i`, if one stands there.
 fn status_at<'k>(toks: &[Token], i: usize, k: &'k Knowledge) -> Option<(&'k str, usize)> {
     k.events
-        .status
+        .status_words
         .iter()
-        .find(|(_, p)| phrase_at(toks, i, p))
-        .map(|(s, p)| (s.as_str(), p.split(' ').count()))
+        .find(|(_, w)| {
+            i + w.len() <= toks.len() && w.iter().enumerate().all(|(n, x)| toks[i + n].is(x))
+        })
+        .map(|(s, w)| (s.as_str(), w.len()))
 }
 
 /// The words of the tokens inside `span`, joined by spaces.

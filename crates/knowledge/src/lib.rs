@@ -283,8 +283,12 @@ impl UsPlaces {
 pub struct Events {
     /// (type, cue phrases)
     pub types: Vec<(String, Vec<String>)>,
+    /// Type cues by their first word (lower case): (type index, the cue's words).
+    pub type_cues: HashMap<String, Vec<(usize, Vec<String>)>>,
     /// (status, phrases), every phrase of every status sorted longest first
     pub status: Vec<(String, String)>,
+    /// The same phrases split into words: (status, words), longest first.
+    pub status_words: Vec<(String, Vec<String>)>,
     /// (role, nouns)
     pub roles: Vec<(String, Vec<String>)>,
     pub street_types: Vec<String>,
@@ -540,8 +544,25 @@ fn build_events(f: files::EventsFile) -> Events {
         .flat_map(|(s, phrases)| phrases.into_iter().map(move |p| (s.clone(), p)))
         .collect();
     status.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.1.cmp(&b.1)));
+    let types: Vec<(String, Vec<String>)> = f.types.into_iter().collect();
+    let mut type_cues: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+    for (i, (_, cues)) in types.iter().enumerate() {
+        for c in cues {
+            let words: Vec<String> = c.split(' ').map(str::to_lowercase).collect();
+            type_cues
+                .entry(words[0].clone())
+                .or_default()
+                .push((i, words));
+        }
+    }
+    let status_words = status
+        .iter()
+        .map(|(s, p)| (s.clone(), p.split(' ').map(str::to_string).collect()))
+        .collect();
     Events {
-        types: f.types.into_iter().collect(),
+        types,
+        type_cues,
+        status_words,
         status,
         roles: f.roles.into_iter().collect(),
         street_types: f.street_types,
