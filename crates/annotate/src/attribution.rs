@@ -162,7 +162,20 @@ fn cue_at<'c>(cues: &'c [String], toks: &[Token], i: usize) -> Option<&'c String
 }
 
 /// The source named in tokens `[a, b)`.
+/// The source named in tokens `[a, b)`, its span widened over a directly preceding article
+/// inside the range ("the Observatory", "a source"), as a reader would mark it.
 fn source_in(ctx: &Ctx, a: usize, b: usize) -> Option<SourceRef> {
+    let mut src = source_in_bare(ctx, a, b)?;
+    let toks = ctx.toks;
+    if let Some(i) = toks.iter().position(|t| t.span.start == src.span.start) {
+        if i > a && i >= 1 && matches!(toks[i - 1].lower().as_str(), "the" | "a" | "an") {
+            src.span.start = toks[i - 1].span.start;
+        }
+    }
+    Some(src)
+}
+
+fn source_in_bare(ctx: &Ctx, a: usize, b: usize) -> Option<SourceRef> {
     let toks = ctx.toks;
     if a >= b {
         return None;
@@ -303,10 +316,13 @@ fn source_in(ctx: &Ctx, a: usize, b: usize) -> Option<SourceRef> {
         });
     }
     // An unnamed source: the phrase ending in an unnamed-source noun.
-    let head = words.iter().rposition(|t| {
-        ctx.k.attribution.unnamed_sources.contains(&t.lower())
-            || ctx.k.attribution.statement_nouns.contains(&t.lower())
-    })?;
+    let head = words
+        .iter()
+        .rposition(|t| {
+            ctx.k.attribution.unnamed_sources.contains(&t.lower())
+                || ctx.k.attribution.statement_nouns.contains(&t.lower())
+        })
+        .or_else(|| common_noun_subject(ctx, &words))?;
     let first = words
         .iter()
         .position(|t| {
@@ -325,6 +341,23 @@ fn source_in(ctx: &Ctx, a: usize, b: usize) -> Option<SourceRef> {
         mention: None,
         named: false,
     })
+}
+
+/// A short subject ending in a lower-case noun ("the campaign", "critics", "the mayor's
+/// aide"): an unnamed source described by that phrase. Function words, numbers and
+/// adverbs are not nouns here.
+fn common_noun_subject(ctx: &Ctx, words: &[&Token]) -> Option<usize> {
+    let last = words.len().checked_sub(1)?;
+    let l = words[last].lower();
+    let function_word =
+        ctx.k.language.stopwords.contains(&l) || l.chars().any(|c| c.is_ascii_digit());
+    let lower = words[last]
+        .text
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    (words.len() <= 5 && lower && !function_word && l.len() > 2 && !l.ends_with("ly"))
+        .then_some(last)
 }
 
 /// "he said": the last person or singular unnamed source credited, else the last person named.

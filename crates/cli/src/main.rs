@@ -100,6 +100,13 @@ enum Suite {
         #[arg(long, default_value = "../shared/data/gva-semeval2018t5-incidents")]
         data: PathBuf,
     },
+    /// PolNeAR attributions (dev and test): precision, recall and F1 of source and cue
+    /// spans, exact and by overlap.
+    Attribution {
+        /// The dataset folder.
+        #[arg(long, default_value = "../shared/data/polnear-attribution")]
+        data: PathBuf,
+    },
     /// Main-text extraction on the Zyte benchmark's 181 pages: the benchmark's own
     /// shingle precision/recall/F1, and pages per second on one thread; also how many pages
     /// yield a title and a publication date.
@@ -370,6 +377,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 );
             }
             let _ = std::fs::remove_dir_all(&work);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            suite: Suite::Attribution { data },
+        } => {
+            if !data.exists() {
+                println!("{}", corroborate_eval::missing(&data));
+                return Ok(ExitCode::SUCCESS);
+            }
+            let k = Knowledge::builtin()?;
+            println!("suite: attribution (PolNeAR; first annotator of each text)");
+            println!(
+                "{:<6} {:>5}  {:<15} {:>9} {:>7} {:>7}",
+                "split", "texts", "spans", "precision", "recall", "F1"
+            );
+            for split in ["dev", "test"] {
+                let (n, t) = corroborate_eval::attribution::run(&data.join(split), &k)
+                    .map_err(anyhow::Error::msg)?;
+                for (label, c) in ["source exact", "source overlap", "cue exact", "cue overlap"]
+                    .iter()
+                    .zip(t)
+                {
+                    let (p, r, f) = c.prf();
+                    println!("{split:<6} {n:>5}  {label:<15} {p:>9.4} {r:>7.4} {f:>7.4}");
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval {

@@ -2,6 +2,7 @@
 //! reports with gold labels. Every suite reports its figures; none asserts a target
 //! (targets are tracked in `docs/benchmarks.md`).
 
+pub mod attribution;
 pub mod bcubed;
 pub mod ecb;
 pub mod extraction;
