@@ -63,13 +63,18 @@ enum Command {
 
 #[derive(Subcommand)]
 enum Suite {
-    /// Grouping of the 570 Multi-News articles into their 200 clusters (B-cubed), and time.
+    /// Multi-News (570 articles, 200 clusters): grouping (B-cubed) and time; then each
+    /// cluster's brief against its reference summary (ROUGE-1/2/L F), beside Lead-3.
     Multinews {
         /// The dataset folder.
         #[arg(long, default_value = "../shared/data/multinews-longbench200")]
         data: PathBuf,
         #[command(flatten)]
         group: GroupArgs,
+        /// Write each cluster's brief, Lead-3, reference and articles as JSON Lines (for
+        /// bench/summaries.sh, which adds LexRank and TextRank).
+        #[arg(long, value_name = "FILE")]
+        write_summaries: Option<PathBuf>,
     },
     /// The Gun Violence Archive incidents: grouping of 6,335 news articles into incidents
     /// (B-cubed, all documents and multi-document incidents), on the tuning (even ids) and
@@ -286,7 +291,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Eval {
-            suite: Suite::Multinews { data, group },
+            suite:
+                Suite::Multinews {
+                    data,
+                    group,
+                    write_summaries,
+                },
         } => {
             if !data.exists() {
                 println!("{}", corroborate_eval::missing(&data));
@@ -318,6 +328,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 r.seconds,
                 r.articles as f64 / r.seconds
             );
+            eval_summaries(&data, &k, &opts, write_summaries)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval {
@@ -441,6 +452,52 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The summary half of `eval multinews`: ROUGE of the briefs and of Lead-3.
+fn eval_summaries(
+    data: &std::path::Path,
+    k: &Knowledge,
+    opts: &Options,
+    write: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    use corroborate_eval::multinews::{summaries, Summaries};
+    let work = std::env::temp_dir().join(format!("corroborate-sum-{}", std::process::id()));
+    std::fs::create_dir_all(&work)?;
+    let sums = summaries(data, k, opts, &work).map_err(anyhow::Error::msg);
+    let _ = std::fs::remove_dir_all(&work);
+    let sums = sums?;
+    let mean = |f: fn(&Summaries) -> &str| {
+        let mut t = [0.0; 3];
+        for x in &sums {
+            let r = corroborate_eval::rouge::scores(f(x), &x.reference);
+            for (acc, v) in t.iter_mut().zip(r) {
+                *acc += v / sums.len() as f64;
+            }
+        }
+        t
+    };
+    println!(
+        "summaries ({} clusters, ROUGE F, no stemming)   ROUGE-1 ROUGE-2 ROUGE-L",
+        sums.len()
+    );
+    let rows: [(&str, fn(&Summaries) -> &str); 2] = [
+        ("corroborate brief", |x| &x.brief),
+        ("Lead-3", |x| &x.lead3),
+    ];
+    for (name, f) in rows {
+        let t = mean(f);
+        println!("  {name:<42} {:>7.4} {:>7.4} {:>7.4}", t[0], t[1], t[2]);
+    }
+    if let Some(path) = write {
+        let mut out = String::new();
+        for x in &sums {
+            out.push_str(&serde_json::to_string(x)?);
+            out.push('\n');
+        }
+        std::fs::write(&path, out).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// `eval gva`: grouping quality on both halves of the fixed split, and time.

@@ -8,6 +8,7 @@ pub mod ecb;
 pub mod extraction;
 pub mod gva;
 pub mod multinews;
+pub mod rouge;
 
 use std::path::{Path, PathBuf};
 

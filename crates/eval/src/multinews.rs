@@ -135,3 +135,75 @@ pub fn grouping(
         seconds,
     })
 }
+
+/// One cluster's brief, Lead-3 baseline and reference.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Summaries {
+    pub cluster: String,
+    pub brief: String,
+    pub lead3: String,
+    pub reference: String,
+    /// The cluster's articles, for baselines computed elsewhere (bench/summaries.sh).
+    pub documents: Vec<String>,
+}
+
+/// The first `n` sentences of the first article (Lead-3 with n = 3), split the way
+/// corroborate splits sentences.
+fn lead(text: &str, n: usize, k: &Knowledge) -> String {
+    let body = format!("\n\n{text}");
+    let sents = corroborate_annotate::sentences::split(&body, k);
+    sents
+        .iter()
+        .filter(|s| body[s.span.start..s.span.end].trim().len() > 1)
+        .take(n)
+        .map(|s| body[s.span.start..s.span.end].trim().to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Briefs per gold cluster (each cluster analysed on its own, so grouping errors do not
+/// mix into summary quality), with Lead-3 and the reference.
+pub fn summaries(
+    dir: &Path,
+    k: &Knowledge,
+    opts: &Options,
+    work: &Path,
+) -> Result<Vec<Summaries>, String> {
+    let (articles, refs) = load(dir)?;
+    let mut out = Vec::new();
+    for r in &refs {
+        let docs: Vec<Article> = articles
+            .iter()
+            .filter(|a| a.cluster == r.cluster)
+            .cloned()
+            .collect();
+        let corpus = work.join("cluster.jsonl");
+        write_jsonl(&docs, &corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+        // One story per cluster: group everything together.
+        let mut o = opts.clone();
+        o.group.threshold = -1.0;
+        let analysis = analyze(&[corpus], k, &o);
+        let brief = analysis
+            .stories
+            .first()
+            .map(|s| {
+                s.brief
+                    .iter()
+                    .map(|b| b.text.clone())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default();
+        out.push(Summaries {
+            cluster: r.cluster.clone(),
+            brief,
+            lead3: docs
+                .first()
+                .map(|d| lead(&d.text, 3, k))
+                .unwrap_or_default(),
+            reference: r.summary.clone(),
+            documents: docs.iter().map(|d| d.text.clone()).collect(),
+        });
+    }
+    Ok(out)
+}

@@ -19,8 +19,13 @@ use crate::similarity::{TermVector, Vectoriser};
 /// Similarity at which a sentence of another report counts as saying the same thing.
 pub const SUPPORT_SIMILARITY: f32 = 0.25;
 /// Body sentences of each report considered for the lead.
-const LEAD_WINDOW: usize = 5;
+const LEAD_WINDOW: usize = 8;
+/// Quoted sentences at the head of the brief (measured on Multi-News: docs/benchmarks.md).
+const LEAD_SENTENCES: usize = 4;
 const MAX_SENTENCES: usize = 8;
+/// Facts kept out of the brief: the incident type (never disputed, a label rather than a
+/// finding) and the street address (detail for the record, not the summary).
+const NOT_IN_BRIEF: [&str; 2] = ["type", "address"];
 const MIN_SENTENCES: usize = 3;
 
 struct Candidate {
@@ -199,14 +204,18 @@ pub fn brief(
             used.push(i);
         }
     };
+    // Up to LEAD_SENTENCES quoted sentences: the first may stand alone, the others must be
+    // told by two reports where the story has several.
     take_lead(&mut used, &mut out, 1);
-    if reports.len() > 1 {
-        take_lead(&mut used, &mut out, 2);
+    for _ in 1..LEAD_SENTENCES {
+        take_lead(&mut used, &mut out, if reports.len() > 1 { 2 } else { 1 });
     }
 
     for f in facts
         .iter()
-        .filter(|f| f.field.status == Status::Disputed)
+        .filter(|f| {
+            f.field.status == Status::Disputed && !NOT_IN_BRIEF.contains(&f.attribute.as_str())
+        })
         .take(3)
     {
         let parts: Vec<String> = f
@@ -227,7 +236,9 @@ pub fn brief(
     }
     let agreed: Vec<&Fact> = facts
         .iter()
-        .filter(|f| f.field.status == Status::Agreed)
+        .filter(|f| {
+            f.field.status == Status::Agreed && !NOT_IN_BRIEF.contains(&f.attribute.as_str())
+        })
         .filter(|f| fact_reports(f).len() >= 2)
         .collect();
     for f in agreed.iter().take(2) {
