@@ -454,6 +454,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Which text of a cluster's summaries a row scores.
+type Pick = fn(&corroborate_eval::multinews::Summaries) -> &str;
+
 /// The summary half of `eval multinews`: ROUGE of the briefs and of Lead-3.
 fn eval_summaries(
     data: &std::path::Path,
@@ -467,7 +470,7 @@ fn eval_summaries(
     let sums = summaries(data, k, opts, &work).map_err(anyhow::Error::msg);
     let _ = std::fs::remove_dir_all(&work);
     let sums = sums?;
-    let mean = |f: fn(&Summaries) -> &str| {
+    let mean = |f: Pick| {
         let mut t = [0.0; 3];
         for x in &sums {
             let r = corroborate_eval::rouge::scores(f(x), &x.reference);
@@ -481,7 +484,7 @@ fn eval_summaries(
         "summaries ({} clusters, ROUGE F, no stemming)   ROUGE-1 ROUGE-2 ROUGE-L",
         sums.len()
     );
-    let rows: [(&str, fn(&Summaries) -> &str); 2] = [
+    let rows: [(&str, Pick); 2] = [
         ("corroborate brief", |x| &x.brief),
         ("Lead-3", |x| &x.lead3),
     ];
