@@ -464,7 +464,7 @@ fn eval_summaries(
     opts: &Options,
     write: Option<PathBuf>,
 ) -> anyhow::Result<()> {
-    use corroborate_eval::multinews::{summaries, Summaries};
+    use corroborate_eval::multinews::summaries;
     let work = std::env::temp_dir().join(format!("corroborate-sum-{}", std::process::id()));
     std::fs::create_dir_all(&work)?;
     let sums = summaries(data, k, opts, &work).map_err(anyhow::Error::msg);
