@@ -298,8 +298,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     write_summaries,
                 },
         } => {
-            if !data.exists() {
-                println!("{}", corroborate_eval::missing(&data));
+            if missing(&data) {
                 return Ok(ExitCode::SUCCESS);
             }
             let k = Knowledge::builtin()?;
@@ -339,8 +338,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     sample,
                 },
         } => {
-            if !data.exists() {
-                println!("{}", corroborate_eval::missing(&data));
+            if missing(&data) {
                 return Ok(ExitCode::SUCCESS);
             }
             let opts = Options {
@@ -353,8 +351,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval {
             suite: Suite::Ecb { data, group },
         } => {
-            if !data.exists() {
-                println!("{}", corroborate_eval::missing(&data));
+            if missing(&data) {
                 return Ok(ExitCode::SUCCESS);
             }
             let k = Knowledge::builtin()?;
@@ -393,8 +390,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval {
             suite: Suite::Attribution { data },
         } => {
-            if !data.exists() {
-                println!("{}", corroborate_eval::missing(&data));
+            if missing(&data) {
                 return Ok(ExitCode::SUCCESS);
             }
             let k = Knowledge::builtin()?;
@@ -419,8 +415,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval {
             suite: Suite::Speed { data },
         } => {
-            if !data.exists() {
-                println!("{}", corroborate_eval::missing(&data));
+            if missing(&data) {
                 return Ok(ExitCode::SUCCESS);
             }
             eval_speed(&data)?;
@@ -437,8 +432,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     output,
                 },
         } => {
-            if !data.exists() {
-                println!("{}", corroborate_eval::missing(&data));
+            if missing(&data) {
                 return Ok(ExitCode::SUCCESS);
             }
             eval_extraction(
@@ -452,6 +446,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Says so and returns true when an evaluation dataset is absent (the suite then skips).
+fn missing(data: &std::path::Path) -> bool {
+    let absent = !data.exists();
+    if absent {
+        println!("{}", corroborate_eval::missing(data));
+    }
+    absent
 }
 
 /// Which text of a cluster's summaries a row scores.

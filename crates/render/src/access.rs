@@ -21,3 +21,21 @@ pub fn line_suffix(e: &Value) -> String {
         .map(|l| format!(":{l}"))
         .unwrap_or_default()
 }
+
+/// An incident's top-level fields with their names, in the order they are shown.
+pub fn incident_fields(inc: &Value) -> [(&'static str, &Value); 11] {
+    let loc = &inc["location"];
+    [
+        ("type", &inc["type"]),
+        ("date", &inc["date"]),
+        ("address", &loc["address"]),
+        ("city", &loc["city"]),
+        ("region", &loc["region"]),
+        ("country", &loc["country"]),
+        ("killed", &inc["killed"]),
+        ("injured", &inc["injured"]),
+        ("arrested", &inc["arrested"]),
+        ("weapon", &inc["weapon"]),
+        ("charge", &inc["charge"]),
+    ]
+}

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::access::{list, s};
+use crate::access::{incident_fields, list, s};
 
 /// Column names, in order.
 pub const COLUMNS: [&str; 20] = [
@@ -61,19 +61,7 @@ pub fn render(doc: &Value) -> Result<String, csv::Error> {
         for inc in st["incidents"].as_array().into_iter().flatten() {
             let loc = &inc["location"];
             let mut disputes = Vec::new();
-            for (name, f) in [
-                ("type", &inc["type"]),
-                ("date", &inc["date"]),
-                ("address", &loc["address"]),
-                ("city", &loc["city"]),
-                ("region", &loc["region"]),
-                ("country", &loc["country"]),
-                ("killed", &inc["killed"]),
-                ("injured", &inc["injured"]),
-                ("arrested", &inc["arrested"]),
-                ("weapon", &inc["weapon"]),
-                ("charge", &inc["charge"]),
-            ] {
+            for (name, f) in incident_fields(inc) {
                 disputed(name, f, &mut disputes);
             }
             let mut people = Vec::new();

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::access::{line_suffix, list, s};
+use crate::access::{incident_fields, line_suffix, list, s};
 
 /// Escapes text for a Markdown table cell or line.
 fn esc(t: &str) -> String {
@@ -107,21 +107,7 @@ pub fn render(doc: &Value) -> String {
         for inc in st["incidents"].as_array().into_iter().flatten() {
             let _ = writeln!(o, "\n### Incident {}\n", s(&inc["id"]));
             let _ = writeln!(o, "| field | status | values (reports) |\n|---|---|---|");
-            let loc = &inc["location"];
-            let rows = [
-                ("type", &inc["type"]),
-                ("date", &inc["date"]),
-                ("address", &loc["address"]),
-                ("city", &loc["city"]),
-                ("region", &loc["region"]),
-                ("country", &loc["country"]),
-                ("killed", &inc["killed"]),
-                ("injured", &inc["injured"]),
-                ("arrested", &inc["arrested"]),
-                ("weapon", &inc["weapon"]),
-                ("charge", &inc["charge"]),
-            ];
-            for (name, f) in rows {
+            for (name, f) in incident_fields(inc) {
                 if s(&f["status"]) != "absent" {
                     let _ = writeln!(
                         o,
