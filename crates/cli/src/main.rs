@@ -54,6 +54,42 @@ enum Command {
         #[arg(long, default_value_t = corroborate_read::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
     },
+    /// Add reports to the store: each new report joins a stored story or opens one, and only
+    /// the stories it touches are reconciled again. A report already stored (same content)
+    /// is skipped; each report is committed on its own, so an interrupted ingest can simply
+    /// be run again.
+    Ingest {
+        /// Report files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The store (created if absent).
+        #[arg(long, default_value = "corroborate.db")]
+        db: PathBuf,
+        #[command(flatten)]
+        group: GroupArgs,
+    },
+    /// List the stored stories, newest first: id, reports, headline.
+    Stories {
+        #[arg(long, default_value = "corroborate.db")]
+        db: PathBuf,
+    },
+    /// Print one stored story as JSON (the story object of `analyze --format json`).
+    Show {
+        /// The story id (`S1`, ...).
+        story: String,
+        #[arg(long, default_value = "corroborate.db")]
+        db: PathBuf,
+    },
+    /// Export every stored story: JSON Lines (one story object a line) or CSV (one incident a row).
+    Export {
+        #[arg(long, default_value = "corroborate.db")]
+        db: PathBuf,
+        #[arg(long, short, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Score corroborate against an evaluation dataset in ../shared/data.
     Eval {
         #[command(subcommand)]
@@ -212,6 +248,14 @@ impl From<LinkageArg> for Linkage {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// One story object per line.
+    Jsonl,
+    /// One incident per row (the columns of `analyze --format csv`).
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     /// A readable summary.
     Text,
@@ -271,14 +315,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(p) => {
                     std::fs::write(&p, text).with_context(|| format!("writing {}", p.display()))?
                 }
-                None => {
-                    let mut out = std::io::stdout().lock();
-                    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-                        if e.kind() != std::io::ErrorKind::BrokenPipe {
-                            return Err(e).context("writing to standard output");
-                        }
-                    }
-                }
+                None => emit(&text)?,
             }
             if analysis.errors.is_empty() {
                 Ok(ExitCode::SUCCESS)
@@ -289,6 +326,81 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 );
                 Ok(ExitCode::from(1))
             }
+        }
+        Command::Ingest { paths, db, group } => {
+            let k = Knowledge::builtin()?;
+            let mut store = corroborate_store::Store::open(&db)?;
+            let opts = Options {
+                group: group.options(),
+                ..Options::default()
+            };
+            let bar = indicatif::ProgressBar::new(0);
+            let mut progress = |done: usize, total: usize| {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            };
+            let summary =
+                corroborate_pipeline::ingest::ingest(&mut store, &paths, &k, &opts, &mut progress)?;
+            bar.finish_and_clear();
+            for e in &summary.failed {
+                eprintln!("corroborate: {e}");
+            }
+            println!(
+                "added {}, duplicates {}, failed {}; {} stories touched; {} reports stored in {}",
+                summary.added,
+                summary.duplicates,
+                summary.failed.len(),
+                summary.touched.len(),
+                store.report_count()?,
+                db.display()
+            );
+            Ok(if summary.failed.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Stories { db } => {
+            let store = open_existing(&db)?;
+            for s in store.stories()? {
+                emit(&format!("{}\t{}\t{}\n", s.id, s.report_count, s.headline))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { story, db } => {
+            let store = open_existing(&db)?;
+            match store.story_record(&story)? {
+                Some(record) => {
+                    let v: serde_json::Value = serde_json::from_str(&record)?;
+                    emit(&(serde_json::to_string_pretty(&v)? + "\n"))?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => {
+                    eprintln!("corroborate: no story {story} in {}", db.display());
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        Command::Export { db, format, output } => {
+            let store = open_existing(&db)?;
+            let records = store.story_records()?;
+            let text = match format {
+                ExportFormat::Jsonl => records.iter().map(|r| format!("{r}\n")).collect::<String>(),
+                ExportFormat::Csv => {
+                    let stories: Vec<serde_json::Value> = records
+                        .iter()
+                        .map(|r| serde_json::from_str(r))
+                        .collect::<Result<_, _>>()?;
+                    corroborate_render::csv::render(&serde_json::json!({ "stories": stories }))?
+                }
+            };
+            match output {
+                Some(p) => {
+                    std::fs::write(&p, text).with_context(|| format!("writing {}", p.display()))?
+                }
+                None => emit(&text)?,
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Eval {
             suite:
@@ -446,6 +558,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Writes to standard output; a reader that closed the pipe (`| head`) is not an error.
+fn emit(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(e).context("writing to standard output")
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Opens a store that must already exist (reading commands never create one).
+fn open_existing(db: &std::path::Path) -> anyhow::Result<corroborate_store::Store> {
+    if !db.exists() {
+        anyhow::bail!(
+            "no store at {} (create one with `corroborate ingest --db {} PATH...`)",
+            db.display(),
+            db.display()
+        );
+    }
+    Ok(corroborate_store::Store::open(db)?)
 }
 
 /// Says so and returns true when an evaluation dataset is absent (the suite then skips).

@@ -8,6 +8,8 @@
 //! them. Per-report stages run in parallel (rayon); results keep input order, so the same
 //! inputs always give the same output.
 
+pub mod ingest;
+
 use std::path::PathBuf;
 
 use corroborate_knowledge::Knowledge;
@@ -96,6 +98,6 @@ pub fn analyze_annotated(
 /// Words of article text a report needs to be analysed: fewer is a page of furniture.
 pub const MIN_ARTICLE_WORDS: usize = 8;
 
-fn has_article_text(r: &AnnotatedReport) -> bool {
+pub(crate) fn has_article_text(r: &AnnotatedReport) -> bool {
     r.report.text.split_whitespace().count() >= MIN_ARTICLE_WORDS
 }

@@ -84,6 +84,25 @@ impl Grouper {
         acc
     }
 
+    /// The number of groups.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// Puts item `id` into group `g` (a new group when `g == len()`), as a stored grouping says.
+    pub fn insert(&mut self, id: usize, v: &TermVector, day: Option<i32>, g: usize) {
+        let dot = if g < self.members.len() {
+            self.dots(v).get(&(g as u32)).copied().unwrap_or(0.0)
+        } else {
+            0.0
+        };
+        self.place(id, v, day, g, dot);
+    }
+
     /// Adds item `id` with vector `v`; returns the group it joined.
     pub fn add(&mut self, id: usize, v: &TermVector) -> usize {
         self.add_dated(id, v, None)
@@ -126,18 +145,23 @@ impl Grouper {
             .filter(|&(_, s, _)| s >= self.threshold)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let (g, dot) = match best {
-            Some((g, _, dot)) => {
-                self.members[g].push(id);
-                (g, dot)
-            }
-            None => {
-                self.members.push(vec![id]);
-                self.norm2.push(0.0);
-                self.vectors.push(Vec::new());
-                self.days.push(Vec::new());
-                (self.members.len() - 1, 0.0)
-            }
+            Some((g, _, dot)) => (g, dot),
+            None => (self.members.len(), 0.0),
         };
+        self.place(id, v, day, g, dot);
+        g
+    }
+
+    /// Records item `id` in group `g` (creating it when `g == len()`); `dot` is `v`'s dot
+    /// product with the group's sum before the item joins.
+    fn place(&mut self, id: usize, v: &TermVector, day: Option<i32>, g: usize, dot: f32) {
+        if g == self.members.len() {
+            self.members.push(Vec::new());
+            self.norm2.push(0.0);
+            self.vectors.push(Vec::new());
+            self.days.push(Vec::new());
+        }
+        self.members[g].push(id);
         let self_norm2: f32 = v.weights.iter().map(|(_, w)| w * w).sum();
         self.norm2[g] += 2.0 * dot + self_norm2;
         for &(t, w) in &v.weights {
@@ -158,7 +182,6 @@ impl Grouper {
             let i = days.partition_point(|&x| x < d);
             days.insert(i, d);
         }
-        g
     }
 
     pub fn groups(&self) -> &[Vec<usize>] {
@@ -178,6 +201,11 @@ fn grouping_text(r: &AnnotatedReport) -> String {
         s.push_str(m.canonical.as_deref().unwrap_or(&m.text));
     }
     s
+}
+
+/// The counted grouping terms of one report.
+pub fn report_terms(r: &AnnotatedReport, vz: &mut Vectoriser) -> BTreeMap<u32, f32> {
+    vz.terms(&grouping_text(r))
 }
 
 /// Term vectors of reports, with document frequencies taken over the whole set.

@@ -93,6 +93,38 @@ impl<'k> Vectoriser<'k> {
         counts
     }
 
+    /// The stems of counted terms, for storing them.
+    pub fn stems(&self, counts: &BTreeMap<u32, f32>) -> BTreeMap<String, f32> {
+        let mut names: Vec<Option<&str>> = vec![None; self.vocab.len()];
+        for (stem, &id) in &self.vocab {
+            names[id as usize] = Some(stem);
+        }
+        counts
+            .iter()
+            .filter_map(|(&id, &c)| {
+                names
+                    .get(id as usize)
+                    .copied()
+                    .flatten()
+                    .map(|s| (s.to_string(), c))
+            })
+            .collect()
+    }
+
+    /// Counted terms from stored stems (interning any new ones).
+    pub fn intern(&mut self, stems: &BTreeMap<String, f32>) -> BTreeMap<u32, f32> {
+        let mut out = BTreeMap::new();
+        for (stem, &c) in stems {
+            let next = self.vocab.len() as u32;
+            let id = *self.vocab.entry(stem.clone()).or_insert(next);
+            if id as usize >= self.df.len() {
+                self.df.push(0);
+            }
+            out.insert(id, c);
+        }
+        out
+    }
+
     /// Records a document's terms in the document frequencies.
     pub fn observe(&mut self, terms: &BTreeMap<u32, f32>) {
         self.docs += 1;
