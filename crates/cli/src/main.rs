@@ -90,6 +90,23 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Serve the store in a browser (stories, search, story pages) and as a JSON API under
+    /// /api/v1/ (docs/openapi.yaml). Loopback only unless --bind says otherwise.
+    Serve {
+        #[arg(long, default_value = "corroborate.db")]
+        db: PathBuf,
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Enable writing (POST /api/v1/reports) for clients presenting this bearer token.
+        #[arg(long)]
+        token: Option<String>,
+        /// Requests per minute per client address.
+        #[arg(long, default_value_t = 6000)]
+        rate: u32,
+    },
     /// Score corroborate against an evaluation dataset in ../shared/data.
     Eval {
         #[command(subcommand)]
@@ -359,6 +376,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        Command::Serve {
+            db,
+            port,
+            bind,
+            token,
+            rate,
+        } => {
+            let store = open_existing(&db)?;
+            let state = std::sync::Arc::new(corroborate_web::AppState::new(
+                store,
+                db.clone(),
+                Knowledge::builtin()?,
+                token,
+                corroborate_web::Limits { per_minute: rate },
+            ));
+            let addr = std::net::SocketAddr::new(bind, port);
+            eprintln!("corroborate: serving {} on http://{addr}/", db.display());
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()?;
+            rt.block_on(corroborate_web::serve(state, addr))
+                .with_context(|| format!("serving on {addr}"))?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Stories { db } => {
             let store = open_existing(&db)?;

@@ -121,9 +121,9 @@ fn a_killed_ingest_is_completed_by_a_re_run_without_duplicates() {
     let dir = temp_dir("kill");
     let input = dir.join("reports");
     fs::create_dir_all(&input).unwrap();
-    let n = 120;
+    let n = 300;
     for i in 0..n {
-        let town = format!("Testville{}", i % 40);
+        let town = format!("Testville{}", i % 100);
         fs::write(
             input.join(format!("r{i:03}.txt")),
             format!(

@@ -399,6 +399,26 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(self.sql())
     }
 
+    /// Stories with a report whose title or text contains `query` (case-insensitive for
+    /// ASCII), newest first.
+    pub fn search(&self, query: &str) -> Result<Vec<String>, StoreError> {
+        let escaped = query
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT s.id FROM stories s WHERE EXISTS (SELECT 1 FROM reports r WHERE r.story = s.id
+                 AND r.raw LIKE '%' || ?1 || '%' ESCAPE '\\') ORDER BY s.seq DESC",
+            )
+            .map_err(self.sql())?;
+        let ids = st
+            .query_map(params![escaped], |r| r.get::<_, String>(0))
+            .map_err(self.sql())?;
+        ids.collect::<Result<_, _>>().map_err(self.sql())
+    }
+
     pub fn report_count(&self) -> Result<usize, StoreError> {
         self.conn
             .query_row("SELECT COUNT(*) FROM reports", [], |r| r.get::<_, i64>(0))
