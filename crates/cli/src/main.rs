@@ -165,6 +165,34 @@ enum Suite {
         #[arg(long, default_value = "../shared/data/polnear-attribution")]
         data: PathBuf,
     },
+    /// Ingest the GVA corpus into a new store one report at a time (each in its own
+    /// transaction): reports per second and p50/p99 time per report.
+    Ingest {
+        /// The GVA dataset folder.
+        #[arg(long, default_value = "../shared/data/gva-semeval2018t5-incidents")]
+        data: PathBuf,
+        /// Keep the store here (for `eval load`); a temporary one otherwise.
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Use only the first N incidents.
+        #[arg(long)]
+        sample: Option<usize>,
+    },
+    /// Load a running `corroborate serve` with concurrent clients requesting story pages:
+    /// p50/p99 latency. Loopback only; bounded by --requests and --seconds.
+    Load {
+        /// The server's port on 127.0.0.1.
+        #[arg(long)]
+        port: u16,
+        #[arg(long, default_value_t = 50)]
+        clients: usize,
+        /// Requests in all.
+        #[arg(long, default_value_t = 5000)]
+        requests: usize,
+        /// Stop after this many seconds whatever the count.
+        #[arg(long, default_value_t = 60)]
+        seconds: u64,
+    },
     /// Main-text extraction on the Zyte benchmark's 181 pages: the benchmark's own
     /// shingle precision/recall/F1, and pages per second on one thread; also how many pages
     /// yield a title and a publication date.
@@ -445,6 +473,43 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval {
+            suite: Suite::Ingest { data, db, sample },
+        } => {
+            if missing(&data) {
+                return Ok(ExitCode::SUCCESS);
+            }
+            eval_ingest(&data, db, sample)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            suite:
+                Suite::Load {
+                    port,
+                    clients,
+                    requests,
+                    seconds,
+                },
+        } => {
+            let r = corroborate_eval::load::run(
+                port,
+                clients,
+                requests,
+                std::time::Duration::from_secs(seconds),
+            )
+            .map_err(anyhow::Error::msg)?;
+            println!(
+                "suite: load ({clients} clients, {} requests in {:.2} s, {} errors)",
+                r.done, r.seconds, r.errors
+            );
+            println!(
+                "  story pages: p50 {:.1} ms, p99 {:.1} ms, {:.0} requests/s",
+                r.p50_ms,
+                r.p99_ms,
+                r.done as f64 / r.seconds
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
             suite:
                 Suite::Multinews {
                     data,
@@ -679,6 +744,73 @@ fn eval_summaries(
             out.push('\n');
         }
         std::fs::write(&path, out).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// `eval ingest`: the GVA corpus into a store, one report at a time.
+fn eval_ingest(
+    data: &std::path::Path,
+    db: Option<PathBuf>,
+    sample: Option<usize>,
+) -> anyhow::Result<()> {
+    use corroborate_eval::gva;
+    let mut incidents = gva::load(data).map_err(anyhow::Error::msg)?;
+    if let Some(n) = sample {
+        incidents.truncate(n);
+    }
+    let work = std::env::temp_dir().join(format!("corroborate-ingest-{}", std::process::id()));
+    std::fs::create_dir_all(&work)?;
+    let corpus = work.join("gva.jsonl");
+    let docs = gva::write_jsonl(&incidents, &corpus)?;
+    let keep = db.is_some();
+    let db = db.unwrap_or_else(|| work.join("gva.db"));
+    let _ = std::fs::remove_file(&db);
+    let k = Knowledge::builtin()?;
+    let mut store = corroborate_store::Store::open(&db)?;
+    let mut times: Vec<f64> = Vec::new();
+    let mut last = std::time::Instant::now();
+    let start = last;
+    let mut progress = |_done: usize, _total: usize| {
+        let now = std::time::Instant::now();
+        times.push(now.duration_since(last).as_secs_f64() * 1000.0);
+        last = now;
+    };
+    let summary = corroborate_pipeline::ingest::ingest(
+        &mut store,
+        &[corpus],
+        &k,
+        &Options::default(),
+        &mut progress,
+    )?;
+    let seconds = start.elapsed().as_secs_f64();
+    times.sort_by(|a, b| a.total_cmp(b));
+    let pct = |p: f64| {
+        times
+            .get(((times.len() as f64 - 1.0) * p).round() as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
+    println!(
+        "suite: ingest (GVA, {docs} documents; added {}, duplicates {}, failed {}; {} stories)",
+        summary.added,
+        summary.duplicates,
+        summary.failed.len(),
+        store.stories()?.len()
+    );
+    println!(
+        "  {:.1} s, {:.0} reports/s; per report: p50 {:.1} ms, p99 {:.1} ms",
+        seconds,
+        times.len() as f64 / seconds,
+        pct(0.5),
+        pct(0.99)
+    );
+    drop(store);
+    if keep {
+        println!("  store kept at {}", db.display());
+        let _ = std::fs::remove_file(work.join("gva.jsonl"));
+    } else {
+        let _ = std::fs::remove_dir_all(&work);
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ pub mod bcubed;
 pub mod ecb;
 pub mod extraction;
 pub mod gva;
+pub mod load;
 pub mod multinews;
 pub mod rouge;
 
