@@ -10,4 +10,5 @@ pub mod markdown;
 pub mod offsets;
 pub mod terminal;
 
+pub use access::incident_fields;
 pub use json::{document, SCHEMA_VERSION};

@@ -239,20 +239,7 @@ pub fn story(story: &Value, reports: &[ReportView]) -> String {
     b.push_str("</ol>");
     for inc in story["incidents"].as_array().into_iter().flatten() {
         b.push_str(&format!("<h2>Incident {}</h2><table><thead><tr><th>field</th><th>status</th><th>values (reports)</th></tr></thead><tbody>", esc(s(&inc["id"]))));
-        let loc = &inc["location"];
-        for (name, f) in [
-            ("type", &inc["type"]),
-            ("date", &inc["date"]),
-            ("address", &loc["address"]),
-            ("city", &loc["city"]),
-            ("region", &loc["region"]),
-            ("country", &loc["country"]),
-            ("killed", &inc["killed"]),
-            ("injured", &inc["injured"]),
-            ("arrested", &inc["arrested"]),
-            ("weapon", &inc["weapon"]),
-            ("charge", &inc["charge"]),
-        ] {
+        for (name, f) in corroborate_render::incident_fields(inc) {
             b.push_str(&field_row(name, f));
         }
         for p in inc["participants"].as_array().into_iter().flatten() {
