@@ -70,31 +70,8 @@ fn a_headless_browser_sees_the_brief_the_dispute_and_the_graph() {
         &format!("{}/examples/demo", root().display()),
     ]);
     assert!(out.status.success());
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_corroborate"))
-        .args([
-            "serve",
-            "--db",
-            db.to_str().unwrap(),
-            "--port",
-            &port.to_string(),
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "server did not start"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let server = start(&db, None);
+    let port = server.port;
     let list =
         String::from_utf8(corroborate(&["stories", "--db", db.to_str().unwrap()]).stdout).unwrap();
     let fire = list
@@ -140,7 +117,6 @@ fn a_headless_browser_sees_the_brief_the_dispute_and_the_graph() {
         bytes.len()
     );
 
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
     let _ = std::fs::remove_dir_all(dir);
 }

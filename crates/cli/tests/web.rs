@@ -5,59 +5,9 @@ mod common;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::*;
-
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn start(db: &std::path::Path, token: Option<&str>) -> Server {
-    let port = free_port();
-    let mut args = vec![
-        "serve".to_string(),
-        "--db".into(),
-        db.display().to_string(),
-        "--port".into(),
-        port.to_string(),
-    ];
-    if let Some(t) = token {
-        args.extend(["--token".to_string(), t.to_string()]);
-    }
-    let child = Command::new(env!("CARGO_BIN_EXE_corroborate"))
-        .args(&args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "server did not start"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Server { child, port }
-}
 
 /// (status, body) of one HTTP/1.1 request.
 fn http(port: u16, method: &str, path: &str, headers: &[&str], body: &str) -> (u16, String) {

@@ -103,3 +103,54 @@ pub fn values(f: &Value) -> Vec<(String, Vec<String>)> {
         })
         .collect()
 }
+
+/// A `corroborate serve` child process on a loopback port, killed when dropped.
+pub struct Server {
+    pub port: u16,
+    child: std::process::Child,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Starts `corroborate serve` on the store `db` (with a write token if given) and waits for it.
+pub fn start(db: &std::path::Path, token: Option<&str>) -> Server {
+    let port = free_port();
+    let mut args = vec![
+        "serve".to_string(),
+        "--db".into(),
+        db.display().to_string(),
+        "--port".into(),
+        port.to_string(),
+    ];
+    if let Some(t) = token {
+        args.extend(["--token".to_string(), t.to_string()]);
+    }
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(&args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "server did not start"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    Server { child, port }
+}
